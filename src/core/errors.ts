@@ -1,0 +1,118 @@
+/**
+ * The one error catalogue. Every code the kit emits (its own and the plugin's) gets its category,
+ * whether trying again can help, and the i18n key of the plain-words text a person reads. The
+ * element, the events and the banner all read it from here.
+ */
+
+export type OzErrorCategory = 'wasm' | 'plugin' | 'config' | 'network' | 'backend';
+
+/** Codes the kit itself raises (the plugin's own codes pass through verbatim). */
+export const KitErrorCode = {
+  invalidConfig: 'invalid-config',
+  pluginLoadFailed: 'plugin-load-failed',
+  pluginMissing: 'plugin-missing',
+  pluginBusy: 'plugin-busy',
+  sessionTokenFailed: 'session-token-failed',
+  uploadFailed: 'upload-failed',
+  uploadTimeout: 'upload-timeout',
+  containerRejected: 'container-rejected',
+  backendResponseInvalid: 'backend-response-invalid',
+} as const;
+export type KitErrorCode = (typeof KitErrorCode)[keyof typeof KitErrorCode];
+
+/** The container (WASM) codes documented by Oz; `retryable` as Oz documents it. */
+export const WASM_ERRORS: Readonly<Record<string, { retryable: boolean }>> = {
+  error_wasm_internal_failure_1: { retryable: false }, // no WebAssembly: another browser or device
+  error_wasm_internal_failure_2: { retryable: false }, // out of memory: close other apps, another device
+  error_wasm_internal_failure_3: { retryable: true },
+  error_wasm_internal_failure_4: { retryable: true },
+  error_wasm_internal_failure_5: { retryable: true },
+  error_wasm_internal_failure_1000: { retryable: true },
+};
+
+/** Oz API container error codes answered with HTTP 400. */
+export const OZ_CONTAINER_ERROR_CODES = [3, 4, 5, 13, 14] as const;
+
+const KIT: Record<KitErrorCode, { category: OzErrorCategory; retryable: boolean; message: string }> = {
+  'invalid-config': { category: 'config', retryable: false, message: 'Invalid configuration' },
+  'plugin-load-failed': { category: 'plugin', retryable: true, message: 'The Oz plugin script could not be loaded' },
+  'plugin-missing': { category: 'plugin', retryable: false, message: 'The plugin script loaded but defines no OzLiveness.open' },
+  'plugin-busy': { category: 'plugin', retryable: true, message: 'Another liveness check is already open on this page' },
+  'session-token-failed': { category: 'network', retryable: true, message: 'Could not get a session token' },
+  'upload-failed': { category: 'network', retryable: true, message: 'The container could not be uploaded' },
+  'upload-timeout': { category: 'network', retryable: true, message: 'The container upload timed out' },
+  // A new capture can succeed (a fresh token, a whole container); re-sending the same bytes cannot.
+  'container-rejected': { category: 'backend', retryable: true, message: 'Oz API rejected the container' },
+  'backend-response-invalid': { category: 'backend', retryable: false, message: 'The backend answered with something that is not an Oz folder' },
+};
+
+/** What `oz-error`'s `detail` carries. */
+export interface OzErrorDetail {
+  /** A kit code, or the plugin's own code verbatim. */
+  code: string;
+  category: OzErrorCategory;
+  /** For developers, in English. The banner shows a translated text from `messageKey`. */
+  message: string;
+  /** Whether trying again (a new `start()`, or `retryUpload()` for upload errors) can help. */
+  retryable: boolean;
+  /** The i18n key of the text for a person. */
+  messageKey: string;
+  /** `invalid-config`: the attribute's name. */
+  field?: string;
+  /** HTTP status, where there was one. */
+  status?: number;
+  /** `container-rejected`: Oz API `error_code` (3, 4, 5, 13 or 14). */
+  ozErrorCode?: number;
+  /** Plugin errors: the plugin's `event_session_id`, to trace the session in Oz telemetry. */
+  telemetryId?: string;
+}
+
+export function isKitCode(code: string): code is KitErrorCode {
+  return Object.prototype.hasOwnProperty.call(KIT, code);
+}
+
+/** The i18n key for a code (and, for a rejected container, the Oz error code). */
+export function messageKeyFor(code: string, ozErrorCode?: number): string {
+  if (code === 'container-rejected' && ozErrorCode !== undefined && (OZ_CONTAINER_ERROR_CODES as readonly number[]).includes(ozErrorCode)) {
+    return `error.container-rejected.${ozErrorCode}`;
+  }
+  if (isKitCode(code) || code in WASM_ERRORS) return `error.${code}`;
+  return 'error.plugin';
+}
+
+/** Builds the detail of a kit error. `message` adds the specifics (what was wrong, what is allowed). */
+export function kitError(
+  code: KitErrorCode,
+  message?: string,
+  extra: Partial<Pick<OzErrorDetail, 'field' | 'status' | 'ozErrorCode'>> = {},
+): OzErrorDetail {
+  const entry = KIT[code];
+  return {
+    code,
+    category: entry.category,
+    retryable: entry.retryable,
+    message: message ? `${entry.message}: ${message}` : entry.message,
+    messageKey: messageKeyFor(code, extra.ozErrorCode),
+    ...extra,
+  };
+}
+
+/**
+ * Maps the plugin's `on_error` argument. WASM codes keep their code with category `wasm`; any other
+ * code passes through with category `plugin`. A malformed argument still yields a usable detail.
+ */
+export function pluginError(raw: unknown): OzErrorDetail {
+  const e = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const code = typeof e.code === 'string' && e.code ? e.code : typeof e.code === 'number' ? String(e.code) : 'plugin_error';
+  const wasm = WASM_ERRORS[code];
+  const detail: OzErrorDetail = {
+    code,
+    category: wasm ? 'wasm' : 'plugin',
+    // Undocumented plugin codes: a new attempt is harmless and often helps.
+    retryable: wasm ? wasm.retryable : true,
+    message: typeof e.message === 'string' && e.message ? e.message : `Plugin error ${code}`,
+    messageKey: messageKeyFor(code),
+  };
+  if (typeof e.event_session_id === 'string' && e.event_session_id) detail.telemetryId = e.event_session_id;
+  return detail;
+}

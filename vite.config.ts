@@ -1,0 +1,57 @@
+import { defineConfig } from 'vite';
+
+// Three builds into one dist/ (scripts/build.mjs runs them in this order):
+//   vite build                     → dist/index.js, dist/server.js, dist/testing.js   (ES modules, lit external)
+//   vite build --mode standalone   → dist/oz-liveness-elements.js (ES) + .iife.js      (one file, Lit inside)
+//   vite build --mode simulator    → dist/simulator/plugin_liveness.js                 (classic script, like Oz's)
+export default defineConfig(({ mode }) => {
+  if (mode === 'standalone') {
+    return {
+      build: {
+        target: 'es2022',
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: true,
+        lib: {
+          entry: 'src/index.ts',
+          name: 'OzLivenessElements',
+          formats: ['es', 'iife'],
+          fileName: (format) => (format === 'es' ? 'oz-liveness-elements.js' : 'oz-liveness-elements.iife.js'),
+        },
+        // lib mode keeps whitespace for ES output unless output.minify is forced
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  if (mode === 'simulator') {
+    return {
+      build: {
+        target: 'es2020',
+        outDir: 'dist/simulator',
+        emptyOutDir: true,
+        sourcemap: false,
+        minify: true,
+        lib: { entry: 'src/testing/plugin-script.ts', name: 'OzLivenessSimulator', formats: ['iife'], fileName: () => 'plugin_liveness.js' },
+      },
+    };
+  }
+  return {
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: true,
+      lib: {
+        entry: { index: 'src/index.ts', server: 'src/server/index.ts', testing: 'src/testing/index.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        external: [/^lit(\/.*)?$/, /^@lit\//, /^node:/],
+        output: { minify: true },
+      },
+    },
+  };
+});
