@@ -29,6 +29,7 @@ if (missing.length) {
 }
 
 const { createDevBackend } = await tsImport('./demo/dev-backend.ts', import.meta.url);
+const { testBackend } = await import('./test/support/test-backend.mjs');
 const devBackend = createDevBackend({ env: {}, quiet: true });
 
 const browsers = [];
@@ -128,6 +129,7 @@ export default {
   // "Unsupported decorator location: field".
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
+    testBackend(),
     async (ctx, next) => {
       // Koa → the same Connect-style middleware the demo's Vite server uses.
       let passed = false;
@@ -141,6 +143,8 @@ export default {
     },
   ],
   browsers,
+  // Lit's dev-mode banner on every file is noise; its real warnings still show.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 1, // the webdriver launcher runs tests in iframes when concurrency > 1
   testFramework: { config: { timeout: 15000 } },
 };

@@ -287,8 +287,8 @@ export class OzLivenessCheck extends LitElement {
     const given = this.sessionToken;
     if (given) {
       // One capture only: clear it everywhere it could linger.
-      this.sessionToken = undefined;
       this.removeAttribute('session-token');
+      this.sessionToken = undefined;
       return given;
     }
     if (!config.sessionTokenUrl) return undefined; // installations where the plugin fetches it itself
