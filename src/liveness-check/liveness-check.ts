@@ -160,8 +160,10 @@ export class OzLivenessCheck extends LitElement {
     const t = (this.teardown = Promise.resolve().then(() => {
       if (this.teardown !== t || this.isConnected) return;
       this.stopEverything();
-      this._state = 'idle';
-      this.share({ state: 'idle' });
+      // Silently: a removed element fires nothing. Put back, it starts from here.
+      this._state = this.plugin ? 'ready' : 'idle';
+      this.setAttribute('state', this._state);
+      this.share({ state: this._state });
     }));
   }
 
