@@ -1,0 +1,50 @@
+// The demo as a new user meets it: start the `npm start` server, open the page in Debian's
+// Chromium with a fake camera, click Start, and wait for the banner to show the simulated outcome.
+// Runs each scenario named on the command line (default: accept declined), saves a screenshot of
+// each in demo-smoke-<scenario>.png, and exits non-zero on a wrong outcome, a page error or a timeout.
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+
+const scenarios = process.argv.slice(2).length ? process.argv.slice(2) : ['accept', 'declined'];
+const expected = { accept: 'accept', declined: 'reject', failed: 'failed' };
+
+const server = await createServer({ configFile: 'demo/vite.config.ts', server: { port: 0, strictPort: false }, logLevel: 'warn' });
+await server.listen();
+const base = server.resolvedUrls.local[0];
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+});
+let failed = false;
+try {
+  for (const scenario of scenarios) {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    await page.goto(`${base}?scenario=${scenario}`);
+    await page.locator('oz-liveness-check[state=ready]').waitFor({ timeout: 30_000 });
+    await page.locator('oz-liveness-check').getByRole('button').click();
+    // The simulator's own window with a live preview from the fake camera.
+    await page.locator('video').first().waitFor({ state: 'attached', timeout: 15_000 });
+    const banner = page.locator(`oz-result-banner[status=${expected[scenario] ?? 'error'}]`);
+    await banner.waitFor({ timeout: 45_000 });
+    const text = (await banner.innerText().catch(() => '')) || (await banner.evaluate((b) => b.shadowRoot?.textContent ?? ''));
+    await page.screenshot({ path: `demo-smoke-${scenario}.png`, fullPage: true });
+    if (problems.length) {
+      failed = true;
+      console.error(`✗ ${scenario}: ${problems.join('; ')}`);
+    } else {
+      console.log(`✓ ${scenario}: banner status=${expected[scenario] ?? 'error'} — ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+    }
+    await page.close();
+  }
+} catch (e) {
+  failed = true;
+  console.error(`✗ demo smoke: ${e.message}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(failed ? 1 : 0);
