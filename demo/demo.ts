@@ -15,7 +15,8 @@ const check = document.querySelector('oz-liveness-check')!;
 for (const name of ['oz-plugin-ready', 'oz-open', 'oz-capture-complete', 'oz-upload-progress', 'oz-result', 'oz-error', 'oz-close', 'oz-state-change'] as const) {
   check.addEventListener(name, (e) => {
     const li = document.createElement('li');
-    const detail = name === 'oz-capture-complete' ? { container: `Blob(${e.detail.container.size} bytes)` } : e.detail;
+    const d = e.detail as { container?: Blob };
+    const detail = d.container instanceof Blob ? { ...d, container: `Blob(${d.container.size} bytes)` } : d;
     li.textContent = `${name} ${JSON.stringify(detail)}`.slice(0, 300);
     log.prepend(li);
   });

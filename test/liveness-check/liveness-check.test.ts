@@ -41,7 +41,7 @@ describe('<oz-liveness-check>', () => {
       const id = uniqueId();
       const el = await check({}, id);
       const states: string[] = [];
-      document.addEventListener('oz-state-change', (e) => states.push(e.detail.state));
+      el.addEventListener('oz-state-change', (e) => states.push(e.detail.state));
       const options = await capturing(el, stub);
       expect(options.session_token).to.match(new RegExp(`^tok-${id}-`));
 
