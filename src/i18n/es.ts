@@ -1,0 +1,56 @@
+/** Español. */
+import type { OzMessages } from './index.js';
+
+const es: OzMessages = {
+  'check.start': 'Iniciar la prueba de vida',
+  'check.retry': 'Intentar de nuevo',
+  'check.state.idle': 'Sin iniciar',
+  'check.state.loading': 'Cargando…',
+  'check.state.ready': 'Listo para empezar',
+  'check.state.starting': 'Iniciando la cámara…',
+  'check.state.capturing': 'Sigue las instrucciones en pantalla',
+  'check.state.uploading': 'Enviando…',
+  'check.state.done': 'Verificación completada',
+  'check.state.error': 'Algo salió mal',
+
+  'banner.title.accept': 'Verificación superada',
+  'banner.title.reject': 'Verificación no superada',
+  'banner.title.failed': 'No se pudo completar la verificación',
+  'banner.title.error': 'Algo salió mal',
+  'banner.message.accept': 'Tu prueba de vida se completó correctamente.',
+  'banner.message.reject': 'La verificación fue rechazada. Asegúrate de que tu cara esté bien iluminada y completamente visible, y vuelve a intentarlo.',
+  'banner.message.failed': 'Un error del sistema detuvo la verificación, así que no hay decisión: no fue aprobada ni rechazada. Vuelve a intentarlo.',
+  'banner.reference': 'Referencia: {id}',
+  'banner.bestShot': 'Foto tomada durante la verificación',
+
+  'analysis.QUALITY': 'Prueba de vida',
+  'analysis.BIOMETRY': 'Coincidencia facial',
+  'analysis.DOCUMENTS': 'Documento',
+  'analysis.accept': 'Aprobado',
+  'analysis.reject': 'Rechazado',
+  'analysis.failed': 'No completado',
+
+  'error.invalid-config': 'Esta verificación no está bien configurada y no puede iniciarse. Contacta con el soporte del sitio web.',
+  'error.plugin-load-failed': 'No se pudo cargar la verificación. Comprueba tu conexión a internet y vuelve a intentarlo.',
+  'error.plugin-missing': 'La verificación no pudo iniciarse en esta página. Inténtalo más tarde o contacta con el soporte del sitio web.',
+  'error.plugin-busy': 'Ya hay otra verificación abierta en esta página. Termínala o ciérrala y vuelve a intentarlo.',
+  'error.session-token-failed': 'No se pudo iniciar la verificación. Comprueba tu conexión a internet y vuelve a intentarlo.',
+  'error.upload-failed': 'No se pudo enviar tu verificación. Comprueba tu conexión a internet y vuelve a intentarlo.',
+  'error.upload-timeout': 'El envío de tu verificación tardó demasiado. Comprueba tu conexión a internet y vuelve a intentarlo.',
+  'error.container-rejected': 'No se pudo procesar tu verificación. Vuelve a intentarlo.',
+  'error.container-rejected.3': 'Tu verificación llegó incompleta. Vuelve a intentarlo.',
+  'error.container-rejected.4': 'Tu verificación llegó sin grabación. Vuelve a intentarlo.',
+  'error.container-rejected.5': 'Tu verificación llegó dañada. Vuelve a intentarlo.',
+  'error.container-rejected.13': 'Tu verificación no llegó. Vuelve a intentarlo.',
+  'error.container-rejected.14': 'No se pudo validar tu verificación. Puede que haya caducado. Vuelve a intentarlo.',
+  'error.backend-response-invalid': 'No se pudo leer el resultado. Inténtalo más tarde o contacta con el soporte del sitio web.',
+  'error.error_wasm_internal_failure_1': 'Este navegador no puede realizar la verificación. Usa otro navegador o dispositivo, por ejemplo una versión actualizada de Chrome, Firefox o Safari.',
+  'error.error_wasm_internal_failure_2': 'Tu dispositivo se quedó sin memoria. Cierra otras aplicaciones y pestañas del navegador y vuelve a intentarlo, o usa otro dispositivo.',
+  'error.error_wasm_internal_failure_3': 'No se pudo preparar tu verificación. Vuelve a intentarlo.',
+  'error.error_wasm_internal_failure_4': 'No se pudo preparar tu verificación. Vuelve a intentarlo.',
+  'error.error_wasm_internal_failure_5': 'No se pudo preparar tu verificación. Vuelve a intentarlo.',
+  'error.error_wasm_internal_failure_1000': 'No se pudo preparar tu verificación. Vuelve a intentarlo.',
+  'error.plugin': 'La verificación se detuvo de forma inesperada. Vuelve a intentarlo.',
+};
+
+export default es;

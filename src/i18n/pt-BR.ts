@@ -1,0 +1,56 @@
+/** Português (Brasil). */
+import type { OzMessages } from './index.js';
+
+const ptBR: OzMessages = {
+  'check.start': 'Iniciar prova de vida',
+  'check.retry': 'Tentar novamente',
+  'check.state.idle': 'Não iniciada',
+  'check.state.loading': 'Carregando…',
+  'check.state.ready': 'Pronto para começar',
+  'check.state.starting': 'Iniciando a câmera…',
+  'check.state.capturing': 'Siga as instruções na tela',
+  'check.state.uploading': 'Enviando…',
+  'check.state.done': 'Verificação concluída',
+  'check.state.error': 'Algo deu errado',
+
+  'banner.title.accept': 'Verificação aprovada',
+  'banner.title.reject': 'Verificação não aprovada',
+  'banner.title.failed': 'Não foi possível concluir a verificação',
+  'banner.title.error': 'Algo deu errado',
+  'banner.message.accept': 'Sua prova de vida foi concluída com sucesso.',
+  'banner.message.reject': 'A verificação foi recusada. Verifique se o seu rosto está bem iluminado e totalmente visível e tente novamente.',
+  'banner.message.failed': 'Um erro do sistema interrompeu a verificação, então não há decisão: ela não foi aprovada nem recusada. Tente novamente.',
+  'banner.reference': 'Referência: {id}',
+  'banner.bestShot': 'Foto tirada durante a verificação',
+
+  'analysis.QUALITY': 'Prova de vida',
+  'analysis.BIOMETRY': 'Comparação facial',
+  'analysis.DOCUMENTS': 'Documento',
+  'analysis.accept': 'Aprovado',
+  'analysis.reject': 'Recusado',
+  'analysis.failed': 'Não concluído',
+
+  'error.invalid-config': 'Esta verificação não está configurada corretamente e não pode começar. Entre em contato com o suporte do site.',
+  'error.plugin-load-failed': 'Não foi possível carregar a verificação. Verifique sua conexão com a internet e tente novamente.',
+  'error.plugin-missing': 'Não foi possível iniciar a verificação nesta página. Tente mais tarde ou entre em contato com o suporte do site.',
+  'error.plugin-busy': 'Já existe outra verificação aberta nesta página. Conclua ou feche essa verificação e tente novamente.',
+  'error.session-token-failed': 'Não foi possível iniciar a verificação. Verifique sua conexão com a internet e tente novamente.',
+  'error.upload-failed': 'Não foi possível enviar sua verificação. Verifique sua conexão com a internet e tente novamente.',
+  'error.upload-timeout': 'O envio da sua verificação demorou demais. Verifique sua conexão com a internet e tente novamente.',
+  'error.container-rejected': 'Não foi possível processar sua verificação. Tente novamente.',
+  'error.container-rejected.3': 'Sua verificação chegou incompleta. Tente novamente.',
+  'error.container-rejected.4': 'Sua verificação chegou sem gravação. Tente novamente.',
+  'error.container-rejected.5': 'Sua verificação chegou danificada. Tente novamente.',
+  'error.container-rejected.13': 'Sua verificação não chegou. Tente novamente.',
+  'error.container-rejected.14': 'Não foi possível validar sua verificação. Ela pode ter expirado. Tente novamente.',
+  'error.backend-response-invalid': 'Não foi possível ler o resultado. Tente mais tarde ou entre em contato com o suporte do site.',
+  'error.error_wasm_internal_failure_1': 'Este navegador não consegue fazer a verificação. Use outro navegador ou dispositivo, como uma versão atualizada do Chrome, Firefox ou Safari.',
+  'error.error_wasm_internal_failure_2': 'Seu dispositivo ficou sem memória. Feche outros aplicativos e abas do navegador e tente novamente, ou use outro dispositivo.',
+  'error.error_wasm_internal_failure_3': 'Não foi possível preparar sua verificação. Tente novamente.',
+  'error.error_wasm_internal_failure_4': 'Não foi possível preparar sua verificação. Tente novamente.',
+  'error.error_wasm_internal_failure_5': 'Não foi possível preparar sua verificação. Tente novamente.',
+  'error.error_wasm_internal_failure_1000': 'Não foi possível preparar sua verificação. Tente novamente.',
+  'error.plugin': 'A verificação parou inesperadamente. Tente novamente.',
+};
+
+export default ptBR;

@@ -1,0 +1,56 @@
+/** Türkçe. */
+import type { OzMessages } from './index.js';
+
+const tr: OzMessages = {
+  'check.start': 'Canlılık kontrolünü başlat',
+  'check.retry': 'Tekrar dene',
+  'check.state.idle': 'Başlatılmadı',
+  'check.state.loading': 'Yükleniyor…',
+  'check.state.ready': 'Başlamaya hazır',
+  'check.state.starting': 'Kamera açılıyor…',
+  'check.state.capturing': 'Ekrandaki talimatları izleyin',
+  'check.state.uploading': 'Gönderiliyor…',
+  'check.state.done': 'Kontrol tamamlandı',
+  'check.state.error': 'Bir sorun oluştu',
+
+  'banner.title.accept': 'Kontrol başarılı',
+  'banner.title.reject': 'Kontrol geçilemedi',
+  'banner.title.failed': 'Kontrol tamamlanamadı',
+  'banner.title.error': 'Bir sorun oluştu',
+  'banner.message.accept': 'Canlılık kontrolünüz başarıyla tamamlandı.',
+  'banner.message.reject': 'Kontrol reddedildi. Yüzünüzün iyi aydınlatıldığından ve tamamen göründüğünden emin olun, ardından tekrar deneyin.',
+  'banner.message.failed': 'Bir sistem hatası kontrolü durdurdu, bu nedenle bir karar yok: kontrol ne onaylandı ne de reddedildi. Lütfen tekrar deneyin.',
+  'banner.reference': 'Referans: {id}',
+  'banner.bestShot': 'Kontrol sırasında çekilen fotoğraf',
+
+  'analysis.QUALITY': 'Canlılık',
+  'analysis.BIOMETRY': 'Yüz eşleşmesi',
+  'analysis.DOCUMENTS': 'Belge',
+  'analysis.accept': 'Geçti',
+  'analysis.reject': 'Reddedildi',
+  'analysis.failed': 'Tamamlanmadı',
+
+  'error.invalid-config': 'Bu kontrol doğru yapılandırılmamış, bu yüzden başlatılamıyor. Lütfen web sitesinin destek ekibiyle iletişime geçin.',
+  'error.plugin-load-failed': 'Kontrol yüklenemedi. İnternet bağlantınızı kontrol edip tekrar deneyin.',
+  'error.plugin-missing': 'Kontrol bu sayfada başlatılamadı. Lütfen daha sonra tekrar deneyin veya web sitesinin destek ekibiyle iletişime geçin.',
+  'error.plugin-busy': 'Bu sayfada zaten başka bir kontrol açık. Onu tamamlayın veya kapatın, ardından tekrar deneyin.',
+  'error.session-token-failed': 'Kontrol başlatılamadı. İnternet bağlantınızı kontrol edip tekrar deneyin.',
+  'error.upload-failed': 'Kontrolünüz gönderilemedi. İnternet bağlantınızı kontrol edip tekrar deneyin.',
+  'error.upload-timeout': 'Kontrolünüzün gönderilmesi çok uzun sürdü. İnternet bağlantınızı kontrol edip tekrar deneyin.',
+  'error.container-rejected': 'Kontrolünüz işlenemedi. Lütfen tekrar deneyin.',
+  'error.container-rejected.3': 'Kontrolünüz eksik ulaştı. Lütfen tekrar deneyin.',
+  'error.container-rejected.4': 'Kontrolünüz kayıt olmadan ulaştı. Lütfen tekrar deneyin.',
+  'error.container-rejected.5': 'Kontrolünüz hasarlı ulaştı. Lütfen tekrar deneyin.',
+  'error.container-rejected.13': 'Kontrolünüz ulaşmadı. Lütfen tekrar deneyin.',
+  'error.container-rejected.14': 'Kontrolünüz doğrulanamadı. Süresi dolmuş olabilir. Lütfen tekrar deneyin.',
+  'error.backend-response-invalid': 'Sonuç okunamadı. Lütfen daha sonra tekrar deneyin veya web sitesinin destek ekibiyle iletişime geçin.',
+  'error.error_wasm_internal_failure_1': 'Bu tarayıcı kontrolü çalıştıramıyor. Lütfen güncel bir Chrome, Firefox veya Safari gibi başka bir tarayıcı ya da cihaz kullanın.',
+  'error.error_wasm_internal_failure_2': 'Cihazınızın belleği yetersiz. Diğer uygulamaları ve tarayıcı sekmelerini kapatıp tekrar deneyin veya başka bir cihaz kullanın.',
+  'error.error_wasm_internal_failure_3': 'Kontrolünüz hazırlanamadı. Lütfen tekrar deneyin.',
+  'error.error_wasm_internal_failure_4': 'Kontrolünüz hazırlanamadı. Lütfen tekrar deneyin.',
+  'error.error_wasm_internal_failure_5': 'Kontrolünüz hazırlanamadı. Lütfen tekrar deneyin.',
+  'error.error_wasm_internal_failure_1000': 'Kontrolünüz hazırlanamadı. Lütfen tekrar deneyin.',
+  'error.plugin': 'Kontrol beklenmedik şekilde durdu. Lütfen tekrar deneyin.',
+};
+
+export default tr;

@@ -1,0 +1,55 @@
+import { expect } from '@open-wc/testing';
+import { styles } from '../../src/result-banner/result-banner.styles.js';
+
+// Reads the banner's own stylesheet through the CSSOM: the default colours of both schemes, and
+// where motion is allowed. (The test browsers run in light mode with no motion preference, so
+// axe alone would only ever see one scheme.)
+const sheet = styles.styleSheet!;
+
+function hostDefaults(rules: CSSRuleList): Record<string, string> {
+  const host = [...rules].find((r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText === ':host')!;
+  const out: Record<string, string> = {};
+  for (const name of [...host.style]) {
+    const m = /#[0-9a-f]{6}/i.exec(host.style.getPropertyValue(name));
+    if (name.startsWith('--_') && m) out[name.slice(3)] = m[0];
+  }
+  return out;
+}
+
+function media(condition: string): CSSMediaRule {
+  return [...sheet.cssRules].find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.replace(/\s+/g, ' ').includes(condition))!;
+}
+
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('<oz-result-banner> styles', () => {
+  const schemes = { light: () => hostDefaults(sheet.cssRules), dark: () => hostDefaults(media('prefers-color-scheme: dark').cssRules) };
+
+  for (const [scheme, read] of Object.entries(schemes)) {
+    it(`has default text and accent colours with at least 4.5:1 contrast in ${scheme} mode`, () => {
+      const c = read();
+      for (const name of ['fg', 'muted', 'pending', 'accept', 'reject', 'failed', 'error']) {
+        expect(c[name], `${scheme} ${name}`).to.be.a('string');
+        expect(contrast(c[name], c.bg), `${scheme} ${name} on ${c.bg}`).to.be.at.least(4.5);
+      }
+    });
+  }
+
+  it('animates only when no reduced motion is asked for', () => {
+    const animated = (rules: CSSRuleList): boolean =>
+      [...rules].some((r) => r instanceof CSSStyleRule && (r.style.animationName || r.style.animation) !== '');
+    expect(animated(sheet.cssRules)).to.equal(false);
+    expect(animated(media('prefers-reduced-motion: no-preference').cssRules)).to.equal(true);
+  });
+
+  it('has forced-colors rules', () => {
+    expect(media('forced-colors: active')).to.not.equal(undefined);
+  });
+});
