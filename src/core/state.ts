@@ -26,7 +26,7 @@ const transitions: Record<OzState, readonly OzState[]> = {
   capturing: ['uploading', 'done', 'error', 'ready', 'idle'],
   uploading: ['done', 'error', 'idle'],
   // done with the container kept: the page skipped the built-in upload, or retries it
-  done: ['loading', 'starting', 'uploading', 'ready', 'idle'],
+  done: ['loading', 'starting', 'uploading', 'ready', 'idle', 'error'],
   error: ['loading', 'starting', 'uploading', 'ready', 'idle'],
 };
 

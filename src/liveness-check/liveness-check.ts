@@ -19,7 +19,7 @@ import {
 import { loadPlugin, PluginLoadError, type OzLivenessPlugin } from '../core/plugin-loader.js';
 import { fetchSessionToken, SessionTokenError } from '../core/session-token.js';
 import { uploadContainer, UploadError } from '../core/upload.js';
-import { translate } from '../i18n/index.js';
+import { OzI18nController, type MessageKey } from '../i18n/index.js';
 import { styles } from './liveness-check.styles.js';
 
 /** Properties whose change is re-validated (everything that feeds the configuration). */
@@ -113,6 +113,8 @@ export class OzLivenessCheck extends LitElement {
   @property({ reflect: true }) override lang = '';
   // The CSP nonce for the plugin <script> is the element's own `nonce` (a standard HTML attribute).
 
+  /** Loads the element's language on demand and re-renders when it arrives. */
+  private i18n = new OzI18nController(this, { lang: () => this.uiLang() });
   /** What a nested `<oz-result-banner>` follows. */
   private provider = new ContextProvider(this, { context: ozLivenessContext, initialValue: { state: 'idle' } });
 
@@ -243,16 +245,16 @@ export class OzLivenessCheck extends LitElement {
   }
 
   protected override render() {
-    const lang = this.uiLang();
+    const t = (key: string) => this.i18n.t(key as MessageKey);
     const busy = isBusy(this._state);
     const retry = this._state === 'error' && this._error?.retryable;
     return html`<div part="base">
       <slot name="trigger" @click=${this.onTrigger}>
         <button part="button" type="button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${this.onTrigger}>
-          ${translate(lang, retry ? 'check.retry' : 'check.start')}
+          ${t(retry ? 'check.retry' : 'check.start')}
         </button>
       </slot>
-      <p part="status" role="status" aria-live="polite">${this._state === 'idle' ? '' : translate(lang, `check.state.${this._state}`)}</p>
+      <p part="status" role="status" aria-live="polite">${this._state === 'idle' ? '' : t(`check.state.${this._state}`)}</p>
       <slot></slot>
     </div>`;
   }

@@ -262,6 +262,13 @@ describe('<oz-liveness-check>', () => {
       expect(el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim()).to.not.equal('');
     });
 
+    it('speaks the element\'s language once its messages arrive', async () => {
+      const el = await check({ lang: 'ru' });
+      const button = el.shadowRoot!.querySelector('button')!;
+      await waitUntil(() => button.textContent!.trim() !== 'Start liveness check', 'Russian text');
+      expect(button.textContent).to.match(/[а-яё]/i);
+    });
+
     it('is accessible', async () => {
       const el = await check();
       await expect(el).to.be.accessible();
