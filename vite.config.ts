@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.js';
 
 // Three builds into one dist/ (scripts/build.mjs runs them in this order):
 //   vite build                     → dist/index.js, dist/server.js, dist/testing.js   (ES modules, lit external)
@@ -7,6 +8,7 @@ import { defineConfig } from 'vite';
 export default defineConfig(({ mode }) => {
   if (mode === 'standalone') {
     return {
+      plugins: [minifyTemplates()],
       build: {
         target: 'es2022',
         outDir: 'dist',
@@ -37,6 +39,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       outDir: 'dist',

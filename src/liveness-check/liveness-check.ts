@@ -16,9 +16,7 @@ import {
   type RawConfig,
   type ValidConfig,
 } from '../core/options.js';
-import { loadPlugin, PluginLoadError, type OzLivenessPlugin } from '../core/plugin-loader.js';
-import { fetchSessionToken, SessionTokenError } from '../core/session-token.js';
-import { uploadContainer, UploadError } from '../core/upload.js';
+import type { OzLivenessPlugin } from '../core/plugin-loader.js';
 import { OzI18nController, type MessageKey } from '../i18n/index.js';
 import { styles } from './liveness-check.styles.js';
 
@@ -36,6 +34,16 @@ const WINDOW_OWNER = Symbol.for('oz-liveness-elements.window-owner');
 type OwnerHolder = { [WINDOW_OWNER]?: OzLivenessCheck };
 const holder = globalThis as OwnerHolder;
 const warned = new Set<string>();
+
+type Machinery = typeof import('../core/machinery.js');
+let machinery: Promise<Machinery> | undefined;
+/** The capture machinery, loaded once on first need; a failed load is forgotten so a retry tries again. */
+function loadMachinery(): Promise<Machinery> {
+  return (machinery ??= import('../core/machinery.js').catch((e: unknown) => {
+    machinery = undefined;
+    throw e;
+  }));
+}
 
 /**
  * Runs an Oz Forensics liveness check: loads the Oz Web SDK plugin, fetches a fresh session token,
@@ -192,23 +200,26 @@ export class OzLivenessCheck extends LitElement {
 
     const run = this.newRun();
     const signal = this.abort!.signal;
+    let m: Machinery | undefined;
     try {
       if (!this.plugin) this.transition('loading');
-      const plugin = await this.loadPluginFor(config, signal);
+      m = await loadMachinery();
+      const plugin = await this.loadPluginFor(m, config, signal);
       if (run !== this.run) return;
       const current = holder[WINDOW_OWNER];
       if (current && current !== this && current.windowOpen) return this.fail(kitError('plugin-busy'));
       holder[WINDOW_OWNER] = this;
       this.windowOpen = true; // claimed before the token request, so a second start() meets plugin-busy
       this.transition('starting');
-      const token = await this.takeSessionToken(config, signal);
+      const token = await this.takeSessionToken(m, config, signal);
       if (run !== this.run) return;
-      this.openPlugin(plugin, config, token, run);
+      this.openPlugin(m, plugin, config, token, run);
     } catch (e) {
       if (run !== this.run || signal.aborted) return;
       this.releaseWindow();
-      if (e instanceof PluginLoadError) this.fail(kitError(e.code, e.message));
-      else if (e instanceof SessionTokenError) this.fail(kitError('session-token-failed', e.message, { status: e.status }));
+      if (!m) this.fail(kitError('plugin-load-failed', `the kit's capture module failed to load (${String(e)})`));
+      else if (e instanceof m.PluginLoadError) this.fail(kitError(e.code, e.message));
+      else if (e instanceof m.SessionTokenError) this.fail(kitError('session-token-failed', e.message, { status: e.status }));
       else this.fail(pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) }));
     }
   }
@@ -232,7 +243,12 @@ export class OzLivenessCheck extends LitElement {
     if (!this._container || isBusy(this._state)) return;
     const r = this.config(true);
     if (!r.ok) return this.fail(kitError('invalid-config', r.problem.message, { field: r.problem.field }));
-    await this.upload(this._container, r.config, this.newRun());
+    const run = this.newRun();
+    try {
+      await this.upload(await loadMachinery(), this._container, r.config, run);
+    } catch (e) {
+      if (run === this.run) this.fail(kitError('upload-failed', `the kit's capture module failed to load (${String(e)})`));
+    }
   }
 
   /** Drops the container, result and error; closes the plugin if it is open; back to `idle` (or `ready`). */
@@ -271,15 +287,18 @@ export class OzLivenessCheck extends LitElement {
     const run = this.newRun();
     this.transition('loading');
     try {
-      await this.loadPluginFor(r.config, this.abort!.signal);
+      const m = await loadMachinery();
+      await this.loadPluginFor(m, r.config, this.abort!.signal);
       if (run === this.run) this.transition('ready');
     } catch (e) {
-      if (run === this.run && e instanceof PluginLoadError) this.fail(kitError(e.code, e.message));
+      if (run !== this.run || this.abort!.signal.aborted) return;
+      const code = (e as { code?: string }).code === 'plugin-missing' ? 'plugin-missing' : 'plugin-load-failed';
+      this.fail(kitError(code, e instanceof Error ? e.message : String(e)));
     }
   }
 
-  private async loadPluginFor(config: ValidConfig, signal: AbortSignal): Promise<OzLivenessPlugin> {
-    const plugin = await loadPlugin(config.pluginSrc, { signal, nonce: this.nonce });
+  private async loadPluginFor(m: Machinery, config: ValidConfig, signal: AbortSignal): Promise<OzLivenessPlugin> {
+    const plugin = await m.loadPlugin(config.pluginSrc, { signal, nonce: this.nonce });
     if (this.plugin !== plugin) {
       this.plugin = plugin;
       this.emit('oz-plugin-ready', {});
@@ -287,7 +306,7 @@ export class OzLivenessCheck extends LitElement {
     return plugin;
   }
 
-  private async takeSessionToken(config: ValidConfig, signal: AbortSignal): Promise<string | undefined> {
+  private async takeSessionToken(m: Machinery, config: ValidConfig, signal: AbortSignal): Promise<string | undefined> {
     const given = this.sessionToken;
     if (given) {
       // One capture only: clear it everywhere it could linger.
@@ -296,13 +315,13 @@ export class OzLivenessCheck extends LitElement {
       return given;
     }
     if (!config.sessionTokenUrl) return undefined; // installations where the plugin fetches it itself
-    return fetchSessionToken(config.sessionTokenUrl, { credentials: config.credentials, headers: config.headers, signal });
+    return m.fetchSessionToken(config.sessionTokenUrl, { credentials: config.credentials, headers: config.headers, signal });
   }
 
-  private openPlugin(plugin: OzLivenessPlugin, config: ValidConfig, token: string | undefined, run: number): void {
+  private openPlugin(m: Machinery, plugin: OzLivenessPlugin, config: ValidConfig, token: string | undefined, run: number): void {
     const options: Record<string, unknown> = {
       ...config.openOptions,
-      on_capture_complete: (result: unknown, container: unknown) => void this.onCaptureComplete(result, container, config, run),
+      on_capture_complete: (result: unknown, container: unknown) => void this.onCaptureComplete(m, result, container, config, run),
       on_error: (error: unknown) => this.onPluginError(error, run),
       on_close: () => this.onPluginClose(run),
     };
@@ -319,7 +338,7 @@ export class OzLivenessCheck extends LitElement {
     }
   }
 
-  private async onCaptureComplete(result: unknown, container: unknown, config: ValidConfig, run: number): Promise<void> {
+  private async onCaptureComplete(m: Machinery, result: unknown, container: unknown, config: ValidConfig, run: number): Promise<void> {
     if (run !== this.run || this.captured) return;
     if (!(container instanceof Blob)) {
       return this.onPluginError({ code: 'plugin_invalid_container', message: 'on_capture_complete gave no container Blob.' }, run);
@@ -332,13 +351,13 @@ export class OzLivenessCheck extends LitElement {
       this.transition('done'); // the page uploads it itself
       return;
     }
-    await this.upload(container, config, run);
+    await this.upload(m, container, config, run);
   }
 
-  private async upload(container: Blob, config: ValidConfig, run: number): Promise<void> {
+  private async upload(m: Machinery, container: Blob, config: ValidConfig, run: number): Promise<void> {
     this.transition('uploading');
     try {
-      const folder = await uploadContainer(container, {
+      const folder = await m.uploadContainer(container, {
         url: config.backendUrl,
         headers: config.headers,
         credentials: config.credentials,
@@ -358,7 +377,7 @@ export class OzLivenessCheck extends LitElement {
       this.emit('oz-result', this._result);
     } catch (e) {
       if (run !== this.run) return;
-      this.fail(e instanceof UploadError ? e.detail : kitError('upload-failed', e instanceof Error ? e.message : String(e)));
+      this.fail(e instanceof m.UploadError ? e.detail : kitError('upload-failed', e instanceof Error ? e.message : String(e)));
     }
   }
 

@@ -1,0 +1,55 @@
+// npm run size: the bundle budget, measured honestly. For each budgeted entry it follows the
+// static imports inside dist/ (so splitting a file cannot hide bytes) and gzips every file of that
+// graph; chunks reached only by dynamic import() (languages, the capture machinery) are reported
+// beside it, as is the total a page downloads once everything has loaded. Exits 1 over budget.
+// Budgets are tightened over time, never loosened.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGETS = [
+  { name: 'standalone, Lit inside (dist/oz-liveness-elements.js)', entry: 'dist/oz-liveness-elements.js', limit: 14_000 },
+  { name: 'library entry, Lit external (dist/index.js)', entry: 'dist/index.js', limit: 7_000 },
+];
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const STATIC = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+const DYNAMIC = /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+
+function graph(entry) {
+  const staticFiles = new Set();
+  const lazy = new Set();
+  const visit = (file, set) => {
+    if (set.has(file) || !existsSync(file)) return;
+    set.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [, spec] of code.matchAll(STATIC)) visit(join(dirname(file), spec), set);
+    for (const [, spec] of code.matchAll(DYNAMIC)) lazy.add(join(dirname(file), spec));
+  };
+  visit(entry, staticFiles);
+  const lazyAll = new Set();
+  for (const l of lazy) if (!staticFiles.has(l)) visit(l, lazyAll);
+  for (const f of staticFiles) lazyAll.delete(f);
+  return { staticFiles: [...staticFiles], lazy: [...lazyAll] };
+}
+
+const kB = (n) => `${(n / 1000).toFixed(2)} kB`;
+let over = false;
+for (const b of BUDGETS) {
+  if (!existsSync(b.entry)) {
+    console.error(`✗ ${b.entry} is missing: run npm run build first`);
+    over = true;
+    continue;
+  }
+  const { staticFiles, lazy } = graph(b.entry);
+  const initial = staticFiles.reduce((s, f) => s + gz(f), 0);
+  const later = lazy.reduce((s, f) => s + gz(f), 0);
+  const ok = initial <= b.limit;
+  over ||= !ok;
+  console.log(`${ok ? '✓' : '✗'} ${b.name}: ${kB(initial)} gzip loaded with the page (budget ${kB(b.limit)})` +
+    `${staticFiles.length > 1 ? ` — ${staticFiles.map((f) => relative('dist', f)).join(' + ')}` : ''}`);
+  if (lazy.length) console.log(`    + ${kB(later)} gzip in ${lazy.length} chunk(s) loaded on demand (capture machinery, languages); ${kB(initial + later)} in all`);
+}
+const iife = 'dist/oz-liveness-elements.iife.js';
+if (existsSync(iife)) console.log(`  (no budget) classic script ${iife}: ${kB(gz(iife))} gzip, everything inside`);
+process.exit(over ? 1 : 0);
