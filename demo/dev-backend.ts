@@ -44,8 +44,12 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
         ? {
             ozApiUrl: env.OZ_API_URL!,
             api: env.OZ_API_MODE === 'full' ? 'full' : 'instant',
-            accessToken: env.OZ_ACCESS_TOKEN || undefined,
-            credentials: env.OZ_LOGIN && env.OZ_PASSWORD ? { email: env.OZ_LOGIN, password: env.OZ_PASSWORD } : undefined,
+            // A given access token wins; otherwise log in with OZ_LOGIN/OZ_PASSWORD (the handler takes one or the other).
+            ...(env.OZ_ACCESS_TOKEN
+              ? { accessToken: env.OZ_ACCESS_TOKEN }
+              : env.OZ_LOGIN && env.OZ_PASSWORD
+                ? { credentials: { email: env.OZ_LOGIN, password: env.OZ_PASSWORD } }
+                : {}),
           }
         : {
             // In process: the backend route's fetch goes straight to the simulated Oz API's handler.
