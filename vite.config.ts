@@ -10,7 +10,7 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [minifyTemplates()],
       build: {
-        target: 'es2022',
+        target: ['chrome94', 'edge94', 'firefox93', 'safari15.4'],
         outDir: 'dist',
         emptyOutDir: false,
         sourcemap: true,
@@ -41,7 +41,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [minifyTemplates()],
     build: {
-      target: 'es2022',
+      target: ['chrome94', 'edge94', 'firefox93', 'safari15.4'],
       outDir: 'dist',
       emptyOutDir: true,
       sourcemap: true,

@@ -11,7 +11,9 @@ export function minifyCss(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};:,>])\s*/g, '$1')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    // A space before ':' can be a descendant combinator (`.x :focus`); only the one after goes.
+    .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
     .trim();
 }

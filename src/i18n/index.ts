@@ -28,7 +28,7 @@ const catalogues = new Map<OzLang, OzMessages>([['en', en]]);
 const loading = new Map<OzLang, Promise<OzMessages>>();
 
 export function isMessageKey(key: unknown): key is MessageKey {
-  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(en, key);
+  return typeof key === 'string' && Object.hasOwn(en, key);
 }
 
 /**
@@ -37,11 +37,9 @@ export function isMessageKey(key: unknown): key is MessageKey {
  */
 export function matchLang(tag: string | null | undefined): OzLang | undefined {
   const t = typeof tag === 'string' ? tag.trim().replace(/_/g, '-').toLowerCase() : '';
-  if (!t) return undefined;
-  const base = t.split('-')[0];
-  return (
-    OZ_LANGUAGES.find((l) => l.toLowerCase() === t) ?? OZ_LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === base)
-  );
+  // Compares the whole tags, then only their base languages.
+  const find = (part: (tag: string) => string) => OZ_LANGUAGES.find((l) => part(l.toLowerCase()) === part(t));
+  return t ? (find((x) => x) ?? find((x) => x.split('-')[0])) : undefined;
 }
 
 /**
@@ -50,16 +48,12 @@ export function matchLang(tag: string | null | undefined): OzLang | undefined {
  * of these that names a supported language wins.
  */
 export function resolveLang(el: Element, explicit?: string | null): OzLang {
-  const own = matchLang(explicit);
-  if (own) return own;
-  let node: Element | null = el;
-  while (node) {
-    const found = matchLang(node.getAttribute('lang'));
-    if (found) return found;
-    const root: Node | null = node.parentElement ? null : node.getRootNode();
-    node = node.parentElement ?? (root && 'host' in root ? (root as ShadowRoot).host : null);
+  let found = matchLang(explicit);
+  for (let node: Element | null = el; node && !found; ) {
+    found = matchLang(node.getAttribute('lang'));
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
   }
-  return (typeof navigator !== 'undefined' && matchLang(navigator.language)) || 'en';
+  return found ?? matchLang(globalThis.navigator?.language) ?? 'en';
 }
 
 /** Whether `lang`'s catalogue is here, so `translate` answers in it. */
@@ -74,23 +68,20 @@ export function loadMessages(lang: string): Promise<OzMessages> {
   if (have) return Promise.resolve(have);
   let p = loading.get(l);
   if (!p) {
-    p = loaders[l as Exclude<OzLang, 'en'>]()
-      .then((m) => {
-        catalogues.set(l, m.default);
-        return m.default;
-      })
-      .catch(() => en)
-      .finally(() => loading.delete(l));
-    loading.set(l, p);
+    loading.set(
+      l,
+      (p = loaders[l as Exclude<OzLang, 'en'>]()
+        .then((m) => (catalogues.set(l, m.default), m.default))
+        .catch(() => en)
+        .finally(() => loading.delete(l))),
+    );
   }
   return p;
 }
 
 /** Replaces each `{name}` with `params[name]`; unknown names stay as they are. */
 export function interpolate(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
-  );
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
 }
 
 /**
@@ -103,7 +94,7 @@ export function translate(
   overrides?: Partial<OzMessages> | null,
   params?: Record<string, string | number>,
 ): string {
-  const own = overrides && Object.prototype.hasOwnProperty.call(overrides, key) ? overrides[key] : undefined;
+  const own = overrides && Object.hasOwn(overrides, key) ? overrides[key] : undefined;
   const text =
     typeof own === 'string' ? own : (catalogues.get(matchLang(lang) ?? 'en')?.[key] ?? en[key] ?? String(key));
   return params ? interpolate(text, params) : text;
@@ -123,42 +114,38 @@ export interface OzI18nOptions {
 export class OzI18nController implements ReactiveController {
   /** The language resolved at the last render. */
   lang: OzLang = 'en';
-  private observer?: MutationObserver;
+  #observer?: MutationObserver;
+  #host: ReactiveControllerHost & HTMLElement;
+  #options: OzI18nOptions;
 
-  constructor(
-    private host: ReactiveControllerHost & HTMLElement,
-    private options: OzI18nOptions = {},
-  ) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost & HTMLElement, options: OzI18nOptions = {}) {
+    (this.#host = host).addController(this);
+    this.#options = options;
   }
 
   hostConnected(): void {
-    this.observer = new MutationObserver(() => this.host.requestUpdate());
-    this.observer.observe(this.host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    this.resolve();
+    (this.#observer = new MutationObserver(() => this.#host.requestUpdate())).observe(this.#host.ownerDocument.documentElement, {
+      attributeFilter: ['lang'],
+    });
+    this.hostUpdate();
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.#observer?.disconnect();
   }
 
+  /** Resolves the language (and loads it when needed). */
   hostUpdate(): void {
-    this.resolve();
-  }
-
-  t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.lang, key, this.options.messages?.(), params);
-  }
-
-  private resolve(): void {
-    const lang = resolveLang(this.host, this.options.lang?.());
-    this.lang = lang;
+    const lang = (this.lang = resolveLang(this.#host, this.#options.lang?.()));
     if (!hasMessages(lang)) {
       void loadMessages(lang).then(() => {
         // Only on success: a failed load must not turn into a render → load → render loop.
-        if (this.lang === lang && hasMessages(lang)) this.host.requestUpdate();
+        if (this.lang === lang && hasMessages(lang)) this.#host.requestUpdate();
       });
     }
+  }
+
+  t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.lang, key, this.#options.messages?.(), params);
   }
 }

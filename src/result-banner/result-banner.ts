@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ozLivenessContext, type OzLivenessSnapshot } from '../context.js';
 import { analysisRows, bestShot, normalizeResult, type OzDecision, type OzFolder, type OzResultDetail } from '../core/decision.js';
@@ -22,53 +21,60 @@ export type OzBannerStatus = (typeof OzBannerStatus)[keyof typeof OzBannerStatus
 type View = Partial<OzLivenessSnapshot>;
 
 const SOURCE_EVENTS = ['oz-state-change', 'oz-upload-progress', 'oz-result', 'oz-error'] as const;
-const PENDING: readonly OzState[] = ['loading', 'starting', 'capturing', 'uploading'];
-const STATES = Object.values(OzState) as readonly string[];
+const PENDING: readonly unknown[] = ['loading', 'starting', 'capturing', 'uploading'];
+const STATES: readonly unknown[] = Object.values(OzState);
 
+const isPending = (s: unknown) => PENDING.includes(s);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const asState = (v: unknown): OzState | undefined => (STATES.includes(v as string) ? (v as OzState) : undefined);
-const asError = (v: unknown): OzErrorDetail | undefined => (isRecord(v) ? (v as unknown as OzErrorDetail) : undefined);
+const asState = (v: unknown) => (STATES.includes(v) ? (v as OzState) : undefined);
+const asError = (v: unknown) => (isRecord(v) ? (v as unknown as OzErrorDetail) : undefined);
 function asProgress(v: unknown): View['progress'] {
-  if (!isRecord(v)) return undefined;
+  if (!isRecord(v)) return;
   const { loaded, total } = v;
   return typeof loaded === 'number' && typeof total === 'number' && loaded >= 0 && total >= 0 ? { loaded, total } : undefined;
 }
 
 /** A snapshot from a check (its properties or its context) → a view; decisions are recomputed. */
-function toView(s: unknown): View {
-  if (!isRecord(s)) return {};
-  return { state: asState(s.state), result: normalizeResult(s.result), error: asError(s.error), progress: asProgress(s.progress) };
-}
+const toView = (s: unknown): View =>
+  isRecord(s) ? { state: asState(s.state), result: normalizeResult(s.result), error: asError(s.error), progress: asProgress(s.progress) } : {};
 
 /**
  * `ready` shows nothing too: a check gets there by loading ahead, by a reset, or by a new attempt
  * closed before the capture; none has an outcome. An error outranks a result: a check clears its
  * error when a result arrives, so when both are there the error is the newer.
  */
-function statusOf(v: View): OzBannerStatus {
-  if (v.state && PENDING.includes(v.state)) return 'pending';
-  if (v.state === 'idle' || v.state === 'ready') return 'idle';
-  if (v.state === 'error' || v.error) return 'error';
-  return v.result ? v.result.decision : 'idle';
-}
+const statusOf = ({ state, error, result }: View): OzBannerStatus =>
+  isPending(state)
+    ? 'pending'
+    : state === 'idle' || state === 'ready'
+      ? 'idle'
+      : state === 'error' || error
+        ? 'error'
+        : (result?.decision ?? 'idle');
 
 function errorKey(e: OzErrorDetail | undefined): MessageKey {
-  if (isMessageKey(e?.messageKey)) return e.messageKey;
-  const code = typeof e?.code === 'string' ? e.code : '';
-  const key = messageKeyFor(code, typeof e?.ozErrorCode === 'number' ? e.ozErrorCode : undefined);
+  const key = isMessageKey(e?.messageKey)
+    ? e.messageKey
+    : messageKeyFor(typeof e?.code === 'string' ? e.code : '', typeof e?.ozErrorCode === 'number' ? e.ozErrorCode : undefined);
   return isMessageKey(key) ? key : 'error.plugin';
 }
 
-// Shapes differ per status, so the meaning never rests on colour; words carry it anyway.
-const ICONS: Record<Exclude<OzBannerStatus, 'idle'> | OzDecision, SVGTemplateResult> = {
-  pending: svg`<circle cx="12" cy="12" r="9" opacity=".25"/><path class="spin" d="M12 3a9 9 0 0 1 9 9"/>`,
-  accept: svg`<circle cx="12" cy="12" r="9"/><path d="m8 12.5 2.75 2.75L16.5 9.5"/>`,
-  reject: svg`<circle cx="12" cy="12" r="9"/><path d="m9 9 6 6m0-6-6 6"/>`,
-  failed: svg`<path d="M12 3.5 21.5 20h-19z"/><path d="M12 10v4.5m0 2.5v.01"/>`,
-  error: svg`<path d="M8.3 3h7.4L21 8.3v7.4L15.7 21H8.3L3 15.7V8.3z"/><path d="M12 7.5v5.5m0 3v.01"/>`,
+// Shapes differ per status, so the meaning never rests on colour; words carry it anyway. Each is a
+// ring or an outline, then a mark (for pending: a faint ring and the arc that spins, see the
+// styles); stroke styles are in CSS.
+const RING = svg`<circle cx=12 cy=12 r=9 />`;
+const ICONS: Record<Exclude<OzBannerStatus, 'idle'> | OzDecision, readonly [string | null, string]> = {
+  pending: [null, 'M12 3a9 9 0 0 1 9 9'],
+  accept: [null, 'm8 12.5 2.75 2.75L16.5 9.5'],
+  reject: [null, 'm9 9 6 6m0-6-6 6'],
+  failed: ['M12 3.5 21.5 20h-19z', 'M12 10v4.5m0 2.5v.01'],
+  error: ['M8.3 3h7.4L21 8.3v7.4L15.7 21H8.3L3 15.7V8.3z', 'M12 7.5v5.5m0 3v.01'],
 };
-const icon = (name: keyof typeof ICONS) =>
-  html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${ICONS[name]}</svg>`;
+/** A decorative icon in a span whose class (the status) gives its colour; `part` for the status's. */
+const icon = (name: keyof typeof ICONS, part?: string) => {
+  const [outline, mark] = ICONS[name];
+  return html`<span part=${part ?? nothing} class=${name}><svg viewBox="0 0 24 24" aria-hidden=true>${outline ? svg`<path d=${outline} />` : RING}<path d=${mark} /></svg></span>`;
+};
 
 /**
  * Shows the outcome of a liveness check in words a person can read, in their language: pending
@@ -113,33 +119,47 @@ const icon = (name: keyof typeof ICONS) =>
 export class OzResultBanner extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators (smaller output); each field's JSDoc below is its
+  // documentation in custom-elements.json.
+  static override properties = {
+    htmlFor: { attribute: 'for', reflect: true },
+    result: { attribute: false },
+    showDetails: { type: Boolean, attribute: 'show-details', reflect: true },
+    showBestShot: { type: Boolean, attribute: 'show-best-shot', reflect: true },
+    lang: { reflect: true },
+    messages: { attribute: false },
+    // What @state() declares (CEM would otherwise list these as attributes).
+    view: { state: true, attribute: false },
+    hasActions: { state: true, attribute: false },
+  };
+
   /** The id of the `<oz-liveness-check>` to follow, in the same document or shadow root. */
-  @property({ attribute: 'for', reflect: true }) htmlFor?: string;
+  htmlFor?: string;
 
   /** A folder JSON or an `oz-result` detail to show; the decision is recomputed from the folder. */
-  @property({ attribute: false }) result?: OzFolder | OzResultDetail | null;
+  result?: OzFolder | OzResultDetail | null;
 
   /** One row per analysis (liveness, face match, document) with its outcome. */
-  @property({ type: Boolean, attribute: 'show-details', reflect: true }) showDetails = false;
+  showDetails = false;
 
   /** The liveness best shot, when the backend sent one that really is a JPEG or PNG. */
-  @property({ type: Boolean, attribute: 'show-best-shot', reflect: true }) showBestShot = false;
+  showBestShot = false;
 
   /** Message language; else the closest `[lang]`, then the browser's language, then English. */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   /** Replacements for any message, by key (e.g. `{ 'banner.title.accept': 'Verified' }`). */
-  @property({ attribute: false }) messages?: Partial<OzMessages>;
+  messages?: Partial<OzMessages>;
 
-  @state() private view: View = {};
-  @state() private hasActions = false;
+  private view: View = {};
+  private hasActions = false;
 
-  private currentStatus: OzBannerStatus = 'idle';
-  private target?: Element;
-  private attachedFor?: string;
-  private rootObserver?: MutationObserver;
-  private readonly i18n = new OzI18nController(this, { lang: () => this.lang, messages: () => this.messages });
-  private readonly consumer = new ContextConsumer(this, {
+  #status: OzBannerStatus = 'idle';
+  #target?: Element;
+  #for?: string;
+  #observer?: MutationObserver;
+  #i18n = new OzI18nController(this, { lang: () => this.lang, messages: () => this.messages });
+  #consumer = new ContextConsumer(this, {
     context: ozLivenessContext,
     subscribe: true,
     callback: (value) => {
@@ -149,143 +169,129 @@ export class OzResultBanner extends LitElement {
 
   /** `idle` `pending` `accept` `reject` `failed` `error`; reflected as the `status` attribute. */
   get status(): OzBannerStatus {
-    return this.currentStatus;
+    return this.#status;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.attachSource();
+    this.#attach();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.detachSource();
+    this.#detach();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('htmlFor') && this.isConnected) this.attachSource();
+    if (changed.has('htmlFor') && this.isConnected) this.#attach();
     // The last source to speak wins: a page's `result` shows until the check reports again.
     if (changed.has('result') && (this.result != null || changed.get('result') != null)) {
       this.view = { result: normalizeResult(this.result) };
     }
-    this.currentStatus = statusOf(this.view);
-    if (this.getAttribute('status') !== this.currentStatus) this.setAttribute('status', this.currentStatus);
+    const s = (this.#status = statusOf(this.view));
+    if (this.getAttribute('status') !== s) this.setAttribute('status', s);
   }
 
-  private attachSource(): void {
-    if (this.rootObserver && this.attachedFor === this.htmlFor) return;
-    this.detachSource();
-    this.attachedFor = this.htmlFor;
-    if (this.htmlFor) {
+  #attach(): void {
+    if (this.#observer && this.#for === this.htmlFor) return;
+    this.#detach();
+    if ((this.#for = this.htmlFor)) {
       // Watch the root so a check added (or given this id) later is found, and a replaced one followed.
-      const root = this.getRootNode() as Document | ShadowRoot;
-      this.rootObserver = new MutationObserver(() => this.findTarget());
-      this.rootObserver.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
-      this.findTarget();
-    } else if (this.consumer.value) {
-      this.view = toView(this.consumer.value);
+      (this.#observer = new MutationObserver(() => this.#find())).observe(this.getRootNode(), {
+        childList: true,
+        subtree: true,
+        attributeFilter: ['id'],
+      });
+      this.#find();
     } else {
-      this.view = this.result != null ? { result: normalizeResult(this.result) } : {};
+      const ctx = this.#consumer.value;
+      this.view = ctx ? toView(ctx) : { result: normalizeResult(this.result) };
     }
   }
 
-  private detachSource(): void {
-    this.rootObserver?.disconnect();
-    this.rootObserver = undefined;
-    this.attachedFor = undefined;
-    this.listen(undefined);
+  #detach(): void {
+    this.#observer?.disconnect();
+    this.#observer = this.#for = undefined;
+    this.#listen();
   }
 
-  private findTarget(): void {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const found = (this.htmlFor && root.getElementById?.(this.htmlFor)) || undefined;
-    if (found === this.target) return;
-    this.listen(found);
-    this.view = found ? toView({ state: Reflect.get(found, 'state'), result: Reflect.get(found, 'result'), error: Reflect.get(found, 'error') }) : {};
+  #find(): void {
+    const found = (this.htmlFor && (this.getRootNode() as Document).getElementById?.(this.htmlFor)) || undefined;
+    if (found === this.#target) return;
+    this.#listen(found);
+    const f = found as View | undefined;
+    this.view = f ? toView({ state: f.state, result: f.result, error: f.error }) : {};
   }
 
-  private listen(el: Element | undefined): void {
-    for (const type of SOURCE_EVENTS) this.target?.removeEventListener(type, this.onSourceEvent);
-    this.target = el;
-    for (const type of SOURCE_EVENTS) el?.addEventListener(type, this.onSourceEvent);
+  #listen(el?: Element): void {
+    for (const type of SOURCE_EVENTS) {
+      this.#target?.removeEventListener(type, this.#onSourceEvent);
+      el?.addEventListener(type, this.#onSourceEvent);
+    }
+    this.#target = el;
   }
 
-  private onSourceEvent = (e: Event): void => {
-    if (e.target !== this.target) return; // not from a check nested inside the one we follow
+  #onSourceEvent = (e: Event): void => {
+    if (e.target !== this.#target) return; // not from a check nested inside the one we follow
     const detail: unknown = (e as CustomEvent).detail;
     const v = this.view;
     if (e.type === 'oz-state-change') {
-      const next = asState(isRecord(detail) ? detail.state : undefined);
-      if (!next) return;
+      const next = asState(isRecord(detail) && detail.state);
       // A new attempt (or a reset) forgets the last outcome.
-      const fresh = next === 'idle' || next === 'ready' || (PENDING.includes(next) && !(v.state && PENDING.includes(v.state)));
-      this.view = fresh ? { state: next } : { ...v, state: next };
-    } else if (e.type === 'oz-upload-progress') {
-      this.view = { ...v, progress: asProgress(detail) };
-    } else if (e.type === 'oz-result') {
-      this.view = { ...v, result: normalizeResult(detail), error: undefined };
-    } else if (e.type === 'oz-error') {
-      this.view = { ...v, error: asError(detail), result: undefined };
+      if (next) this.view = next === 'idle' || next === 'ready' || (isPending(next) && !isPending(v.state)) ? { state: next } : { ...v, state: next };
+    } else {
+      this.view =
+        e.type === 'oz-upload-progress'
+          ? { ...v, progress: asProgress(detail) }
+          : e.type === 'oz-result'
+            ? { ...v, result: normalizeResult(detail), error: undefined }
+            : { ...v, error: asError(detail), result: undefined }; // oz-error
     }
   };
 
-  private onActionsChange(e: Event): void {
-    this.hasActions = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
-  }
-
   protected override render() {
-    const s = this.currentStatus;
-    const role = s === 'reject' || s === 'failed' || s === 'error' ? 'alert' : 'status';
-    return html`<div part="base" class="base ${s === 'idle' ? '' : 'shown'}" role=${role}>${s === 'idle' ? nothing : this.renderShown(s)}</div>`;
-  }
-
-  private renderShown(s: Exclude<OzBannerStatus, 'idle'>) {
-    const t = (key: MessageKey, params?: Record<string, string>) => this.i18n.t(key, params);
+    const s = this.#status;
+    const t = (key: MessageKey, params?: Record<string, string>) => this.#i18n.t(key, params);
     const { state, result, error, progress } = this.view;
-    let title: string;
-    let message: string | undefined;
-    let reference: string | undefined;
-    if (s === 'pending') {
-      title = t(`check.state.${state ?? 'loading'}` as MessageKey);
-    } else if (s === 'error') {
-      title = t('banner.title.error');
-      message = t(errorKey(error));
-      const ids = [error?.code, error?.telemetryId].filter((x): x is string => typeof x === 'string' && x !== '');
-      reference = ids.length ? ids.join(' · ') : undefined;
-    } else {
-      title = t(`banner.title.${s}`);
-      message = t(`banner.message.${s}`);
-      const id = result?.folder.folder_id;
-      if (s === 'failed' && typeof id === 'string' && id) reference = id;
-    }
-    const rows = this.showDetails && result && s !== 'pending' && s !== 'error' ? analysisRows(result.folder) : [];
-    const shot = this.showBestShot && result && s !== 'pending' && s !== 'error' ? bestShot(result.folder) : undefined;
-    const pct = progress && progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
+    // Only accept, reject and failed show the result (theirs); pending and error none of an older one.
+    const folder = result?.decision === s ? result.folder : undefined;
+    const reference =
+      s === 'error'
+        ? [error?.code, error?.telemetryId].filter((x) => typeof x === 'string' && x).join(' · ')
+        : s === 'failed' && typeof folder?.folder_id === 'string'
+          ? folder.folder_id
+          : '';
+    const message = s === 'idle' || s === 'pending' ? '' : t(s === 'error' ? errorKey(error) : `banner.message.${s}`);
+    const rows = this.showDetails && folder ? analysisRows(folder) : [];
+    const shot = this.showBestShot && folder ? bestShot(folder) : undefined;
 
-    return html`
-      <span part="icon" class="icon">${icon(s)}</span>
-      <div class="body">
-        <p part="title" class="title">${title}</p>
-        ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
-        ${s === 'pending' && state === 'uploading'
-          ? html`<progress max="100" value=${pct ?? nothing} aria-label=${t('check.state.uploading')}></progress>`
-          : nothing}
-        ${reference ? html`<p class="reference">${t('banner.reference', { id: reference })}</p>` : nothing}
-        ${rows.length
-          ? html`<dl part="details" class="details">
-              ${rows.map(
-                (r) => html`<div class="row">
-                  <dt>${t(`analysis.${r.type}`)}</dt>
-                  <dd><span class="row-icon ${r.decision}">${icon(r.decision)}</span>${t(`analysis.${r.decision}`)}</dd>
-                </div>`,
-              )}
-            </dl>`
-          : nothing}
-        ${shot ? html`<img part="best-shot" class="best-shot" src=${shot} alt=${t('banner.bestShot')} />` : nothing}
-        <slot></slot>
-        <div class="actions ${this.hasActions ? 'has-actions' : ''}"><slot name="actions" @slotchange=${this.onActionsChange}></slot></div>
-      </div>
-    `;
+    // No whitespace between the tags (templates ship as written); line breaks only inside `${}`.
+    return html`<div part=base class=${s === 'idle' ? '' : 'shown'} role=${s === 'reject' || s === 'failed' || s === 'error' ? 'alert' : 'status'}>${
+      s === 'idle'
+        ? nothing
+        : html`${icon(s, 'icon')}<div class=body><p part=title class=title>${
+            t(s === 'pending' ? `check.state.${state!}` : `banner.title.${s}`)
+          }</p>${
+            message ? html`<p part=message>${message}</p>` : nothing
+          }${
+            state === 'uploading'
+              ? html`<progress max=100 value=${
+                  progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : nothing
+                } aria-label=${t('check.state.uploading')}></progress>`
+              : nothing
+          }${
+            reference ? html`<p class=reference>${t('banner.reference', { id: reference })}</p>` : nothing
+          }${
+            rows.length
+              ? html`<dl part=details>${rows.map(
+                  (r) => html`<div class=row><dt>${t(`analysis.${r.type}`)}</dt><dd>${icon(r.decision)}${t(`analysis.${r.decision}`)}</dd></div>`,
+                )}</dl>`
+              : nothing
+          }${
+            shot ? html`<img part=best-shot src=${shot} alt=${t('banner.bestShot')}>` : nothing
+          }<slot></slot><div class=${this.hasActions ? 'actions' : ''}><slot name=actions @slotchange=${(e: Event) =>
+            (this.hasActions = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0)}></slot></div></div>`
+    }</div>`;
   }
 }
 
