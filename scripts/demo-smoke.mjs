@@ -23,6 +23,7 @@ try {
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
     await page.goto(`${base}?scenario=${scenario}`);
     await page.locator('oz-liveness-check[state=ready]').waitFor({ timeout: 30_000 });
     await page.locator('oz-liveness-check').getByRole('button').click();
