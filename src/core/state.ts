@@ -24,7 +24,8 @@ const transitions: Record<OzState, readonly OzState[]> = {
   starting: ['capturing', 'error', 'ready', 'idle'],
   // capturing → ready: the person closed the window before the capture
   capturing: ['uploading', 'done', 'error', 'ready', 'idle'],
-  uploading: ['done', 'error', 'idle'],
+  // uploading → ready/idle: reset() or removal aborted the upload
+  uploading: ['done', 'error', 'ready', 'idle'],
   // done with the container kept: the page skipped the built-in upload, or retries it
   done: ['loading', 'starting', 'uploading', 'ready', 'idle', 'error'],
   error: ['loading', 'starting', 'uploading', 'ready', 'idle'],

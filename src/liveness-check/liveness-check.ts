@@ -13,6 +13,7 @@ import {
   jsonConverter,
   msOrJsonConverter,
   numberConverter,
+  type ConfigProblem,
   type RawConfig,
   type ValidConfig,
 } from '../core/options.js';
@@ -34,6 +35,10 @@ const WINDOW_OWNER = Symbol.for('oz-liveness-elements.window-owner');
 type OwnerHolder = { [WINDOW_OWNER]?: OzLivenessCheck };
 const holder = globalThis as OwnerHolder;
 const warned = new Set<string>();
+
+const configError = (p: ConfigProblem) => kitError('invalid-config', p.message, { field: p.field });
+const machineryError = (code: 'plugin-load-failed' | 'upload-failed', e: unknown) =>
+  kitError(code, `the kit's capture module failed to load (${String(e)})`);
 
 type Machinery = typeof import('../core/machinery.js');
 let machinery: Promise<Machinery> | undefined;
@@ -181,7 +186,7 @@ export class OzLivenessCheck extends LitElement {
     if (CONFIG_PROPS.some((p) => changed.has(p)) && this.hasUpdated) {
       const r = this.config(false);
       const key = r.ok ? '' : `${r.problem.field}:${r.problem.message}`;
-      if (key !== this.lastProblem && !r.ok) this.emitError(kitError('invalid-config', r.problem.message, { field: r.problem.field }), false);
+      if (key !== this.lastProblem && !r.ok) this.emitError(configError(r.problem), false);
       this.lastProblem = key;
     }
   }
@@ -190,13 +195,12 @@ export class OzLivenessCheck extends LitElement {
   async start(): Promise<void> {
     if (isBusy(this._state)) return;
     const r = this.config(true);
-    if (!r.ok) return this.fail(kitError('invalid-config', r.problem.message, { field: r.problem.field }));
+    if (!r.ok) return this.fail(configError(r.problem));
     const config = r.config;
     for (const key of config.retired) {
       if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
     }
-    const owner = holder[WINDOW_OWNER];
-    if (owner && owner !== this && owner.windowOpen) return this.fail(kitError('plugin-busy'));
+    if (this.windowBusyElsewhere()) return this.fail(kitError('plugin-busy'));
 
     const run = this.newRun();
     const signal = this.abort!.signal;
@@ -206,8 +210,8 @@ export class OzLivenessCheck extends LitElement {
       m = await loadMachinery();
       const plugin = await this.loadPluginFor(m, config, signal);
       if (run !== this.run) return;
-      const current = holder[WINDOW_OWNER];
-      if (current && current !== this && current.windowOpen) return this.fail(kitError('plugin-busy'));
+      // Checked again: another element may have opened the window while this one loaded.
+      if (this.windowBusyElsewhere()) return this.fail(kitError('plugin-busy'));
       holder[WINDOW_OWNER] = this;
       this.windowOpen = true; // claimed before the token request, so a second start() meets plugin-busy
       this.transition('starting');
@@ -217,7 +221,7 @@ export class OzLivenessCheck extends LitElement {
     } catch (e) {
       if (run !== this.run || signal.aborted) return;
       this.releaseWindow();
-      if (!m) this.fail(kitError('plugin-load-failed', `the kit's capture module failed to load (${String(e)})`));
+      if (!m) this.fail(machineryError('plugin-load-failed', e));
       else if (e instanceof m.PluginLoadError) this.fail(kitError(e.code, e.message));
       else if (e instanceof m.SessionTokenError) this.fail(kitError('session-token-failed', e.message, { status: e.status }));
       else this.fail(pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) }));
@@ -240,14 +244,14 @@ export class OzLivenessCheck extends LitElement {
 
   /** Sends the kept container again, identical bytes, to the current `backendUrl`. */
   async retryUpload(): Promise<void> {
-    if (!this._container || isBusy(this._state)) return;
+    if (!this._container || !canTransition(this._state, 'uploading')) return;
     const r = this.config(true);
-    if (!r.ok) return this.fail(kitError('invalid-config', r.problem.message, { field: r.problem.field }));
+    if (!r.ok) return this.fail(configError(r.problem));
     const run = this.newRun();
     try {
       await this.upload(await loadMachinery(), this._container, r.config, run);
     } catch (e) {
-      if (run === this.run) this.fail(kitError('upload-failed', `the kit's capture module failed to load (${String(e)})`));
+      if (run === this.run) this.fail(machineryError('upload-failed', e));
     }
   }
 
@@ -413,6 +417,11 @@ export class OzLivenessCheck extends LitElement {
       if (n instanceof Element && n.getAttribute('lang')) return n.getAttribute('lang')!;
     }
     return 'en';
+  }
+
+  private windowBusyElsewhere(): boolean {
+    const owner = holder[WINDOW_OWNER];
+    return !!owner && owner !== this && owner.windowOpen;
   }
 
   private newRun(): number {

@@ -299,3 +299,36 @@ describe('<oz-liveness-check> faults', () => {
     });
   });
 });
+
+describe('<oz-liveness-check> reset and retry boundaries', () => {
+  let stub: StubPlugin;
+  beforeEach(() => {
+    stub = installStub();
+  });
+
+  it('reset() during an upload aborts it and rests in ready, with nothing fired after', async () => {
+    const el = await check({ 'upload-timeout': '5000', 'backend-url': `/test-backend/upload?id=${uniqueId()}&hang=1` });
+    const after: string[] = [];
+    await capture(el, stub);
+    await waitUntil(() => el.state === 'uploading');
+    el.addEventListener('oz-result', () => after.push('result'));
+    el.addEventListener('oz-error', () => after.push('error'));
+    el.reset();
+    expect(el.state).to.equal('ready');
+    expect(el.container).to.equal(undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(after).to.deep.equal([]);
+  });
+
+  it('retryUpload() does nothing without a kept container or while capturing', async () => {
+    const id = uniqueId();
+    const el = await check({}, id);
+    await el.retryUpload();
+    expect(el.state).to.equal('idle');
+    void el.start();
+    await waitUntil(() => el.state === 'capturing');
+    await el.retryUpload();
+    expect(el.state).to.equal('capturing');
+    expect(await received(id)).to.have.length(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCss, minifyTemplates } from '../../scripts/minify-templates.ts';
+import { minifyCss, minifyTemplates } from '../../scripts/minify-templates.js';
 
 test('minifyCss drops comments and whitespace but keeps a descendant combinator before ":"', () => {
   assert.equal(minifyCss('/* why */\n  .a :focus {\n  color: red;\n}\n'), '.a :focus{color:red}');
