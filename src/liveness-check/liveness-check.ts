@@ -54,6 +54,7 @@ function loadMachinery(): Promise<Machinery> {
  * Runs an Oz Forensics liveness check: loads the Oz Web SDK plugin, fetches a fresh session token,
  * opens the plugin, and POSTs the encrypted container to your backend, which answers with the Oz folder.
  *
+ * @tagname oz-liveness-check
  * @summary Runs an Oz liveness capture and uploads the container to your backend.
  *
  * @slot - Content below the button, e.g. an `<oz-result-banner>` (it follows this element with no attribute).
