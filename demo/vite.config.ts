@@ -11,7 +11,7 @@ import { createDevBackend, PLUGIN_SCRIPT_PATH } from './dev-backend.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function demo(): Plugin {
+export function ozDemoPlugin(): Plugin {
   const pluginUrl = process.env.OZ_PLUGIN_URL;
   return {
     name: 'oz-demo',
@@ -35,7 +35,7 @@ function demo(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [demo()],
+  plugins: [ozDemoPlugin()],
   server: { host: 'localhost', port: Number(process.env.PORT) || 5173, open: false },
   appType: 'mpa',
   logLevel: 'info',
