@@ -90,7 +90,7 @@ test('OZ_PLUGIN_URL puts the real plugin script in the page instead of the simul
   process.env.OZ_PLUGIN_URL = 'https://adapter.example/plugin_liveness.php';
   try {
     const { ozDemoPlugin } = await import('../../demo/vite.config.js');
-    const plugin = ozDemoPlugin() as { transformIndexHtml: (h: string) => string };
+    const plugin = ozDemoPlugin() as unknown as { transformIndexHtml: (h: string) => string };
     const html = plugin.transformIndexHtml('<body data-simulator><oz-liveness-check plugin-src="/simulator/plugin_liveness.js"></oz-liveness-check>');
     assert.ok(html.includes('plugin-src="https://adapter.example/plugin_liveness.php"'));
     assert.ok(!html.includes('/simulator/plugin_liveness.js'));
