@@ -57,6 +57,9 @@ function loadMachinery(): Promise<Machinery> {
  * @tagname oz-liveness-check
  * @summary Runs an Oz liveness capture and uploads the container to your backend.
  *
+ * @attribute state - Reflected, read-only: `idle` `loading` `ready` `starting` `capturing` `uploading` `done` `error`.
+ * @attribute nonce - CSP nonce put on the plugin `<script>` (the standard `nonce` attribute).
+ *
  * @slot - Content below the button, e.g. an `<oz-result-banner>` (it follows this element with no attribute).
  * @slot trigger - Replaces the built-in Start button; a click on it calls `start()`.
  *

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// npm run storybook:check — every story of the built Storybook (storybook-static/, from
+// `npm run build-storybook`) in Debian's Chromium with the fake camera: waits for the story to
+// render and its play function to finish, then runs axe-core on the story root (shadow DOM
+// included). A story fails on a page error, a console error, a story/play exception, a request
+// off the loopback, or an axe violation. One line per story, then "N passed, M failed".
+//
+//   node scripts/storybook-check.mjs [--filter=<text in story id>] [--jobs=3] [--screenshots=<dir>]
+//
+// The one tolerated console error: a story tagged `expect-404` shows a script that answers 404,
+// and Chromium logs that 404. Nothing else is ever tolerated.
+import http from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(fileURLToPath(new URL('../storybook-static', import.meta.url)));
+const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STORY_TIMEOUT = 45_000; // one story: load, render, play
+const RUN_TIMEOUT = 5 * 60_000; // the whole check, whatever happens
+
+const opt = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback;
+const filter = opt('filter', '');
+const jobs = Math.max(1, Number(opt('jobs', '3')) || 3);
+const screenshots = opt('screenshots', '');
+
+if (!existsSync(join(ROOT, 'index.json'))) {
+  console.error('storybook-static/index.json is missing: run `npm run build-storybook` first.');
+  process.exit(1);
+}
+const hardStop = setTimeout(() => {
+  console.error(`storybook-check: gave up after ${RUN_TIMEOUT / 1000} s`);
+  process.exit(1);
+}, RUN_TIMEOUT);
+hardStop.unref();
+
+// --- a static server for storybook-static/, on the loopback only -------------------------------
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+const server = http.createServer(async (req, res) => {
+  if (req.url === '/favicon.ico') return res.writeHead(204).end(); // the browser asks on its own
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const file = join(ROOT, path.endsWith('/') ? `${path}index.html` : path);
+  if (!file.startsWith(ROOT)) return res.writeHead(403).end();
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(filter));
+if (screenshots) await mkdir(screenshots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    // Loopback only: no other host name resolves.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
+});
+
+// Runs in the page before Storybook: follows the preview's channel for the end of the story
+// (after play and afterEach) and for exceptions that Storybook shows instead of the story.
+function watchStorybook() {
+  const state = (window.__storybookCheck = { finished: false, problems: [] });
+  const problem = (kind) => (data) => {
+    const error = data?.message ?? data?.description ?? (Array.isArray(data) ? data.map((e) => e?.message ?? String(e)).join('; ') : JSON.stringify(data));
+    state.problems.push(`${kind}: ${error}`);
+  };
+  let channel;
+  Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set(next) {
+      if (next === channel) return;
+      channel = next;
+      next.on('storyFinished', () => (state.finished = true));
+      next.on('storyThrewException', problem('story threw'));
+      next.on('playFunctionThrewException', problem('play function threw'));
+      next.on('unhandledErrorsWhilePlaying', problem('unhandled error while playing'));
+      next.on('storyErrored', problem('story errored'));
+      next.on('storyMissing', problem('story missing'));
+    },
+  });
+}
+
+async function checkStory(story) {
+  const started = Date.now();
+  const failures = [];
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  try {
+    const page = await context.newPage();
+    const allow404 = story.tags?.includes('expect-404');
+    page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      if (allow404 && /status of 404/.test(m.text())) return;
+      failures.push(`console error: ${m.text().split('\n')[0]}${m.location()?.url ? ` (${m.location().url})` : ''}`);
+    });
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') failures.push(`request off the loopback: ${r.url()}`);
+    });
+    await page.addInitScript(watchStorybook);
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+    const outcome = await page
+      .waitForFunction(() => window.__storybookCheck.finished || window.__storybookCheck.problems.length > 0, null, { timeout: STORY_TIMEOUT, polling: 100 })
+      .then(() => page.evaluate(() => window.__storybookCheck))
+      .catch(() => ({ finished: false, problems: [`did not finish within ${STORY_TIMEOUT / 1000} s`] }));
+    failures.push(...outcome.problems);
+    if (outcome.finished && outcome.problems.length === 0) {
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+        return result.violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+      });
+      failures.push(...violations);
+    }
+    if (screenshots) await page.screenshot({ path: join(screenshots, `${story.id}.png`) });
+  } catch (e) {
+    failures.push(`check failed: ${e.message.split('\n')[0]}`);
+  } finally {
+    await context.close();
+  }
+  return { story, failures, ms: Date.now() - started };
+}
+
+const t0 = Date.now();
+const results = [];
+let next = 0;
+await Promise.all(
+  Array.from({ length: Math.min(jobs, stories.length) }, async () => {
+    while (next < stories.length) {
+      const r = await checkStory(stories[next++]);
+      results.push(r);
+      const time = `${(r.ms / 1000).toFixed(1)} s`;
+      if (r.failures.length === 0) console.log(`ok    ${r.story.id} (${time})`);
+      else console.log(`FAIL  ${r.story.id} (${time})\n${r.failures.map((f) => `        ${f}`).join('\n')}`);
+    }
+  }),
+);
+await browser.close();
+server.close();
+
+const failed = results.filter((r) => r.failures.length > 0).length;
+console.log(`\nchecked ${results.length} stories in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);
