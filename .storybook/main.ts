@@ -1,23 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import type { Plugin } from 'vite';
+import { bundlePluginScript } from '../demo/dev-backend.js';
 
 const PLUGIN_SCRIPT_FILE = 'simulator/plugin_liveness.js';
-
-/** The simulator plugin as one classic script, like Oz's `plugin_liveness.php` (as demo/dev-backend.ts builds it). */
-async function bundlePluginScript(): Promise<string> {
-  const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: [fileURLToPath(new URL('../src/testing/plugin-script.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    minify: true,
-    write: false,
-    legalComments: 'none',
-  });
-  return out.outputFiles[0]!.text;
-}
 
 /**
  * Serves the simulator plugin at `simulator/plugin_liveness.js`, as the demo does: `plugin-src`
@@ -31,14 +16,14 @@ function simulatorPluginScript(): Plugin {
       server.middlewares.use((req, res, next) => {
         if (!new URL(req.url ?? '/', 'http://x').pathname.endsWith(`/${PLUGIN_SCRIPT_FILE}`)) return next();
         // Bundled afresh on every request: edits to the simulator show on reload.
-        bundlePluginScript().then(
+        bundlePluginScript({ minify: true }).then(
           (text) => res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }).end(text),
           (err: unknown) => next(err),
         );
       });
     },
     async generateBundle() {
-      this.emitFile({ type: 'asset', fileName: PLUGIN_SCRIPT_FILE, source: await bundlePluginScript() });
+      this.emitFile({ type: 'asset', fileName: PLUGIN_SCRIPT_FILE, source: await bundlePluginScript({ minify: true }) });
     },
   };
 }

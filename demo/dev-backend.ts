@@ -98,14 +98,15 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
   return { middleware, realOz };
 }
 
-/** The simulator plugin, bundled as one classic script, like the real plugin. */
-async function bundlePluginScript(): Promise<string> {
+/** The simulator plugin, bundled as one classic script, like the real plugin (also used by Storybook). */
+export async function bundlePluginScript({ minify = false } = {}): Promise<string> {
   const { build } = await import('esbuild');
   const out = await build({
     entryPoints: [fileURLToPath(new URL('../src/testing/plugin-script.ts', import.meta.url))],
     bundle: true,
     format: 'iife',
     target: 'es2020',
+    minify,
     write: false,
     legalComments: 'none',
   });

@@ -5,7 +5,7 @@
  * runtimes; `node.ts` adapts it to node:http, Express and Connect.
  */
 import { trimFolder, isFolder, type OzFolder } from './folder.js';
-import { describeError, errorResponse, json, redact } from './responses.js';
+import { describeError, errorResponse, json, redact, stringField } from './responses.js';
 import {
   deadline,
   fixedToken,
@@ -146,13 +146,8 @@ async function sessionToken(request: Request, config: Config, log: (m: string) =
       log(`Oz API answered HTTP ${res.status} to GET /api/authorize/session_token`);
       return errorResponse(502, `Oz API refused the session-token request (HTTP ${res.status}).`);
     }
-    let session: unknown;
-    try {
-      session = (JSON.parse(text) as { session_token?: unknown } | null)?.session_token;
-    } catch {
-      session = undefined;
-    }
-    if (typeof session !== 'string' || session === '') {
+    const session = stringField(text, 'session_token');
+    if (!session) {
       log('Oz API answered GET /api/authorize/session_token without a session_token');
       return errorResponse(502, 'Oz API answered without a session token.');
     }

@@ -46,3 +46,14 @@ export function describeError(err: unknown): string {
   }
   return parts.join(' ← ');
 }
+
+/** A non-empty string field of a JSON body, or `undefined` (not JSON, not an object, empty, not a string). */
+export function stringField(text: string, key: string): string | undefined {
+  let value: unknown;
+  try {
+    value = (JSON.parse(text) as Record<string, unknown> | null)?.[key];
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

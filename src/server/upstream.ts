@@ -3,6 +3,8 @@
  * (a fixed token, or a login with email and password). Web-standard only.
  */
 
+import { stringField } from './responses.js';
+
 /** The `fetch` signature the handler needs; the global one, or an injected one (tests, proxies). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -127,13 +129,8 @@ export function loginTokens(options: LoginOptions): AccessTokens {
       if (!res.ok) {
         throw new UpstreamError(502, `Oz API refused the login (HTTP ${res.status}); check the server's Oz credentials.`);
       }
-      let token: unknown;
-      try {
-        token = (JSON.parse(text) as { access_token?: unknown } | null)?.access_token;
-      } catch {
-        token = undefined;
-      }
-      if (typeof token !== 'string' || token === '') {
+      const token = stringField(text, 'access_token');
+      if (!token) {
         throw new UpstreamError(502, 'Oz API answered the login without an access_token.');
       }
       seen.add(token);
