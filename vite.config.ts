@@ -47,12 +47,12 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: true,
       lib: {
-        entry: { index: 'src/index.ts', server: 'src/server/index.ts', testing: 'src/testing/index.ts' },
+        entry: { index: 'src/index.ts', server: 'src/server/index.ts', testing: 'src/testing/index.ts', react: 'src/react/index.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
-        external: [/^lit(\/.*)?$/, /^@lit\//, /^node:/],
+        external: [/^lit(\/.*)?$/, /^@lit\//, /^node:/, /^react(\/.*)?$/],
         output: { minify: true },
       },
     },

@@ -6,11 +6,11 @@
 import { OzLivenessCheck } from './liveness-check/liveness-check.js';
 import { OzResultBanner } from './result-banner/result-banner.js';
 
-function define(tag: string, ctor: CustomElementConstructor): void {
-  if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, ctor);
+// Literal define() calls (not a helper) so the Custom Elements Manifest sees the tag names.
+if (typeof customElements !== 'undefined') {
+  if (!customElements.get('oz-liveness-check')) customElements.define('oz-liveness-check', OzLivenessCheck);
+  if (!customElements.get('oz-result-banner')) customElements.define('oz-result-banner', OzResultBanner);
 }
-define('oz-liveness-check', OzLivenessCheck);
-define('oz-result-banner', OzResultBanner);
 
 export { OzLivenessCheck, OzResultBanner };
 export { ozLivenessContext, type OzLivenessSnapshot } from './context.js';

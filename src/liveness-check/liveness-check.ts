@@ -187,6 +187,8 @@ export class OzLivenessCheck extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // preload set after connecting (framework wrappers set properties on a connected element)
+    if (changed.has('preload') && this.preload && this.isConnected && this._state === 'idle') void this.preloadPlugin();
     if (CONFIG_PROPS.some((p) => changed.has(p)) && this.hasUpdated) {
       const r = this.config(false);
       const key = r.ok ? '' : `${r.problem.field}:${r.problem.message}`;

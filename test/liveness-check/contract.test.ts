@@ -165,3 +165,16 @@ describe('<oz-liveness-check> contract', () => {
     expect((await err).detail).to.include({ code: 'plugin_invalid_container', category: 'plugin' });
   });
 });
+
+describe('<oz-liveness-check> preload', () => {
+  beforeEach(() => installStub());
+
+  it('preload set after connecting (as framework wrappers do) loads the plugin', async () => {
+    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"></oz-liveness-check>`);
+    expect(el.state).to.equal('idle');
+    const ready = oneEvent(el, 'oz-plugin-ready');
+    el.preload = true;
+    await ready;
+    await waitUntil(() => el.state === 'ready');
+  });
+});
