@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   { name: 'standalone, Lit inside (dist/oz-liveness-elements.js)', entry: 'dist/oz-liveness-elements.js', target: 14_000, ceiling: 18_450 },
-  { name: 'library entry, Lit external (dist/index.js)', entry: 'dist/index.js', target: 7_000, ceiling: 12_350 },
+  { name: 'library entry, Lit external (dist/index.js)', entry: 'dist/index.js', target: 7_000, ceiling: 12_050 },
 ];
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
