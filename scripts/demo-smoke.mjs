@@ -2,10 +2,16 @@
 // Chromium with a fake camera, click Start, and wait for the banner to show the simulated outcome.
 // Runs each scenario named on the command line (default: accept declined), saves a screenshot of
 // each in demo-smoke-<scenario>.png, and exits non-zero on a wrong outcome, a page error or a timeout.
+// With --built it also runs `accept` on demo/standalone.html and demo/classic.html, which load the
+// built dist/oz-liveness-elements.js and dist/oz-liveness-elements.iife.js (run `npm run build` first).
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 
-const scenarios = process.argv.slice(2).length ? process.argv.slice(2) : ['accept', 'declined'];
+const args = process.argv.slice(2);
+const built = args.includes('--built');
+const names = args.filter((a) => !a.startsWith('--'));
+const runs = (names.length ? names : ['accept', 'declined']).map((scenario) => ({ scenario, page: '', label: scenario }));
+if (built) runs.push(...['standalone', 'classic'].map((kind) => ({ scenario: 'accept', page: `demo/${kind}.html`, label: `${kind} build` })));
 const expected = { accept: 'accept', declined: 'reject', failed: 'failed' };
 
 const server = await createServer({ configFile: 'demo/vite.config.ts', server: { port: 0, strictPort: false }, logLevel: 'warn' });
@@ -18,13 +24,13 @@ const browser = await chromium.launch({
 });
 let failed = false;
 try {
-  for (const scenario of scenarios) {
+  for (const { scenario, page: path, label } of runs) {
     const page = await browser.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
-    await page.goto(`${base}?scenario=${scenario}`);
+    await page.goto(`${base}${path}?scenario=${scenario}`);
     await page.locator('oz-liveness-check[state=ready]').waitFor({ timeout: 30_000 });
     await page.locator('oz-liveness-check').getByRole('button').click();
     // The simulator's own window with a live preview from the fake camera.
@@ -32,12 +38,12 @@ try {
     const banner = page.locator(`oz-result-banner[status=${expected[scenario] ?? 'error'}]`);
     await banner.waitFor({ timeout: 45_000 });
     const text = (await banner.innerText().catch(() => '')) || (await banner.evaluate((b) => b.shadowRoot?.textContent ?? ''));
-    await page.screenshot({ path: `demo-smoke-${scenario}.png`, fullPage: true });
+    await page.screenshot({ path: `demo-smoke-${label.replace(/\W+/g, '-')}.png`, fullPage: true });
     if (problems.length) {
       failed = true;
-      console.error(`✗ ${scenario}: ${problems.join('; ')}`);
+      console.error(`✗ ${label}: ${problems.join('; ')}`);
     } else {
-      console.log(`✓ ${scenario}: banner status=${expected[scenario] ?? 'error'} — ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+      console.log(`✓ ${label}: banner status=${expected[scenario] ?? 'error'} — ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
     }
     await page.close();
   }
