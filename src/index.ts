@@ -13,6 +13,7 @@ if (typeof customElements !== 'undefined') {
 }
 
 export { OzLivenessCheck, OzResultBanner };
+export type { OzLivenessCheckProperties } from './liveness-check/liveness-check.js';
 export { ozLivenessContext, type OzLivenessSnapshot } from './context.js';
 export type { OzEventDetails, OzEventName, OzCloseReason } from './events.js';
 export { OzState } from './core/state.js';

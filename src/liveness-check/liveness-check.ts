@@ -29,6 +29,11 @@ const CONFIG_PROPS = [
   'uploadRetries', 'uploadTimeout', 'credentials', 'headers', 'openOptions',
 ] as const;
 
+/** What a page may set on the element: every writable property (the framework typings read this one list). */
+export type OzLivenessCheckProperties = Partial<
+  Pick<OzLivenessCheck, (typeof CONFIG_PROPS)[number] | 'sessionToken' | 'preload' | 'nonce'>
+>;
+
 // The plugin has one window per page. Kept on globalThis (Symbol.for) so that two copies of the
 // kit on one page still see each other.
 const WINDOW_OWNER = Symbol.for('oz-liveness-elements.window-owner');

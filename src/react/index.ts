@@ -15,7 +15,7 @@ import { createComponent, type EventName } from '@lit/react';
 // The element classes, not '../index.js': in the library build, index.js then keeps its own
 // define() calls instead of becoming a re-export of a shared chunk, which package.json's
 // "sideEffects" list does not name (a bundler could drop the definitions of `import 'oz-liveness-elements'`).
-import { OzLivenessCheck as OzLivenessCheckElement } from '../liveness-check/liveness-check.js';
+import { OzLivenessCheck as OzLivenessCheckElement, type OzLivenessCheckProperties } from '../liveness-check/liveness-check.js';
 import { OzResultBanner as OzResultBannerElement } from '../result-banner/result-banner.js';
 import type { OzEventDetails } from '../events.js';
 
@@ -68,34 +68,7 @@ export interface OzLivenessCheckEventProps {
 }
 
 /** The element's writable properties; `state`, `result`, `error` and `container` are read through a ref. */
-type CheckProperties = Partial<
-  Pick<
-    OzLivenessCheckElement,
-    | 'pluginSrc'
-    | 'backendUrl'
-    | 'sessionTokenUrl'
-    | 'sessionToken'
-    | 'actions'
-    | 'meta'
-    | 'lang'
-    | 'cameraFacingMode'
-    | 'deviceId'
-    | 'getUserMediaTimeout'
-    | 'getUserMediaPromiseTimeoutMs'
-    | 'getUserMediaPromiseTimeoutThrowError'
-    | 'disableAdaptiveAspectRatio'
-    | 'extractBestShot'
-    | 'hideDocumentPattern'
-    | 'enable3dMask'
-    | 'preload'
-    | 'uploadRetries'
-    | 'uploadTimeout'
-    | 'credentials'
-    | 'headers'
-    | 'openOptions'
-    | 'nonce'
-  >
->;
+type CheckProperties = OzLivenessCheckProperties;
 
 type BannerProperties = Partial<
   Pick<OzResultBannerElement, 'htmlFor' | 'result' | 'showDetails' | 'showBestShot' | 'lang' | 'messages'>

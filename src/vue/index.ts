@@ -11,7 +11,8 @@
  * The elements themselves come from `import 'oz-liveness-elements'`; tell Vue's compiler they are
  * custom elements (`isCustomElement: (tag) => tag.startsWith('oz-')`). See docs/frameworks.md.
  */
-import type { OzLivenessCheck, OzResultBanner } from '../index.js';
+import type { OzResultBanner } from '../index.js';
+import type { OzLivenessCheckProperties } from '../liveness-check/liveness-check.js';
 import type { OzEventDetails } from '../events.js';
 
 /** `oz-result` → `onOzResult`: the name Vue gives a `@oz-result` listener. */
@@ -24,34 +25,7 @@ export type OzLivenessCheckVueEvents = {
 };
 
 /** What a template can set on `<oz-liveness-check>` (kebab-case attributes check against these too). */
-export type OzLivenessCheckVueProps = Partial<
-  Pick<
-    OzLivenessCheck,
-    | 'pluginSrc'
-    | 'backendUrl'
-    | 'sessionTokenUrl'
-    | 'sessionToken'
-    | 'actions'
-    | 'meta'
-    | 'lang'
-    | 'cameraFacingMode'
-    | 'deviceId'
-    | 'getUserMediaTimeout'
-    | 'getUserMediaPromiseTimeoutMs'
-    | 'getUserMediaPromiseTimeoutThrowError'
-    | 'disableAdaptiveAspectRatio'
-    | 'extractBestShot'
-    | 'hideDocumentPattern'
-    | 'enable3dMask'
-    | 'preload'
-    | 'uploadRetries'
-    | 'uploadTimeout'
-    | 'credentials'
-    | 'headers'
-    | 'openOptions'
-    | 'nonce'
-  >
-> &
+export type OzLivenessCheckVueProps = OzLivenessCheckProperties &
   OzLivenessCheckVueEvents;
 
 /** What a template can set on `<oz-result-banner>`; `for` is the attribute behind `htmlFor`. */
