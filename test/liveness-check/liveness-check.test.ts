@@ -169,6 +169,26 @@ describe('<oz-liveness-check>', () => {
       expect((await close).detail.reason).to.equal('error');
     });
 
+    const pluginCodes: [string, string, boolean][] = [
+      ['error_wasm_internal_failure_1', 'wasm', false],
+      ['error_wasm_internal_failure_2', 'wasm', false],
+      ['error_wasm_internal_failure_3', 'wasm', true],
+      ['error_wasm_internal_failure_4', 'wasm', true],
+      ['error_wasm_internal_failure_5', 'wasm', true],
+      ['error_wasm_internal_failure_1000', 'wasm', true],
+      ['some_undocumented_code', 'plugin', true],
+    ];
+    for (const [code, category, retryable] of pluginCodes) {
+      it(`on_error ${code} → oz-error ${category}, retryable ${retryable}, state error`, async () => {
+        const el = await check();
+        const o = await capturing(el, stub);
+        const err = oneEvent(el, 'oz-error');
+        o.on_error({ code, event_session_id: `ev-${code}`, message: 'm', context: {} });
+        expect((await err).detail).to.include({ code, category, retryable, telemetryId: `ev-${code}` });
+        expect(el.state).to.equal('error');
+      });
+    }
+
     it('oz-close says user when closed before the capture, and the element is ready again', async () => {
       const el = await check();
       const o = await capturing(el, stub);
