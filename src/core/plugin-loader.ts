@@ -60,11 +60,6 @@ export function loadPlugin(src: string, options: LoadOptions = {}): Promise<OzLi
   });
 }
 
-/** Whether the script for `src` has loaded and defined the plugin (no load is started). */
-export function isPluginLoaded(src: string): boolean {
-  return loads.has(src) && currentPlugin() !== undefined;
-}
-
 function inject(src: string, timeoutMs: number, nonce?: string): Promise<OzLivenessPlugin> {
   return new Promise((resolve, reject) => {
     // The page may have included the plugin itself: reuse it rather than run it twice.
@@ -99,9 +94,4 @@ function inject(src: string, timeoutMs: number, nonce?: string): Promise<OzLiven
     script.addEventListener('error', onError);
     document.head.append(script);
   });
-}
-
-/** Forgets every load (tests only: a fresh page in one document). */
-export function resetPluginLoaderForTests(): void {
-  loads.clear();
 }
