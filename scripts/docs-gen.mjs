@@ -113,17 +113,26 @@ function optionRows() {
   }
   return undefined;
 }
-const show = (v) =>
-  v === undefined || v === null ? '—' : typeof v === 'string' ? code(v) : typeof v === 'number' || typeof v === 'boolean' ? code(String(v)) : Array.isArray(v) && v.every((x) => typeof x !== 'object') ? v.map(code).join(' ') : undefined;
+/** A cell for one value of an option row; `undefined` for code (functions, converters), which is not documentation. */
+function show(v) {
+  if (v === undefined || v === null) return '—';
+  if (typeof v === 'function' || (typeof v === 'object' && Object.values(v).some((x) => typeof x === 'function'))) return undefined;
+  if (typeof v === 'string') return code(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return code(String(v));
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.length ? v.map(code).join(' ') : code('[]');
+  const json = JSON.stringify(v);
+  return json.length <= 80 ? code(json) : '…';
+}
 function optionsTable(el) {
   const rows = optionRows();
   if (!rows) return attributesTable(el); // no option table in code yet: the manifest's attributes
   const described = new Map((el.attributes ?? []).map((a) => [a.name, a.description]));
-  // Columns: every key whose values are plain (strings, numbers, booleans, lists of them), in first-seen order.
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => rows.every((r) => show(r[k]) !== undefined));
+  const fieldDescribed = new Map(el.members.filter((m) => m.kind === 'field').map((m) => [m.name, m.description]));
+  // Columns: every key that holds data (not code) in some row, in first-seen order; a new field becomes a new column.
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'description' && rows.some((r) => r[k] !== undefined && show(r[k]) !== undefined));
   return table(
     [...keys, 'description'],
-    rows.map((r) => [...keys.map((k) => show(r[k])), cell(r.description ?? described.get(r.attribute))]),
+    rows.map((r) => [...keys.map((k) => show(r[k]) ?? '—'), cell(r.description ?? described.get(r.attribute) ?? fieldDescribed.get(r.property))]),
   );
 }
 

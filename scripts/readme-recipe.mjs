@@ -19,7 +19,7 @@ const started = Date.now();
 const step = (text) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
 
 /** Fenced blocks whose info string names a file: ```js file=server.mjs */
-export function recipeFiles(markdown) {
+function recipeFiles(markdown) {
   const files = {};
   for (const m of markdown.matchAll(/^```[\w-]*[ \t]+file=(\S+)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm)) {
     if (files[m[1]] !== undefined) throw new Error(`README.md names ${m[1]} twice`);
