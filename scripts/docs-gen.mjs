@@ -29,7 +29,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'ut
 const elements = new Map(
   manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, d]),
 );
-const isPublic = (m) => (m.privacy ?? 'public') === 'public' && !m.static && !/^[#_]/.test(m.name);
+const isPublic = (m) => (m.privacy ?? 'public') === 'public' && !m.static && !/^[#_[]/.test(m.name);
 
 function attributesTable(el) {
   const fields = new Map(el.members.filter((m) => m.kind === 'field').map((m) => [m.name, m]));
@@ -44,6 +44,8 @@ function attributesTable(el) {
 }
 function propertiesTable(el) {
   const withAttribute = new Set((el.attributes ?? []).map((a) => a.fieldName).filter(Boolean));
+  // Options the option table documents (attribute or not) are in that table, not here.
+  if (el.tagName === 'oz-liveness-check') for (const r of optionTable()?.rows ?? []) withAttribute.add(r.property);
   return table(
     ['property', 'type', 'access', 'description'],
     el.members
@@ -105,14 +107,47 @@ function errorsTable() {
 
 // ── src/core/options.ts ─────────────────────────────────────────────────────────────────────────
 const options = await import('../src/core/options.ts');
-/** The option table, if options.ts exports one: a list (or record) of rows that each name an `attribute`. */
-function optionRows() {
-  for (const value of Object.values(options)) {
-    const rows = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.entries(value).map(([key, row]) => (row && typeof row === 'object' && !('property' in row) ? { property: key, ...row } : row)) : [];
-    if (rows.length > 3 && rows.every((r) => r && typeof r === 'object' && ('attribute' in r || 'property' in r)) && rows.some((r) => typeof r.attribute === 'string')) return rows;
+const optionsSource = readFileSync(join(root, 'src/core/options.ts'), 'utf8');
+/**
+ * The option table, if options.ts exports one: a list, or a record keyed by property, of rows that
+ * each name an `attribute` (a string, or `false` for a property only). Returns the export's name too.
+ */
+function optionTable() {
+  for (const [name, value] of Object.entries(options)) {
+    if (!value || typeof value !== 'object') continue;
+    const rows = Array.isArray(value) ? value.map((row) => ({ ...row })) : Object.entries(value).map(([key, row]) => (row && typeof row === 'object' ? { property: key, ...row } : row));
+    if (rows.length > 3 && rows.every((r) => r && typeof r === 'object' && 'attribute' in r) && rows.some((r) => typeof r.attribute === 'string')) return { name, rows };
   }
   return undefined;
 }
+/**
+ * Each row's JSDoc in the option table's source: its text, its tags (`@default`, `@open`, any other)
+ * and, for `key: opt<Type>(…)`, the type. The rows' JSDoc is their documentation.
+ */
+function rowDocs(exportName) {
+  const docs = new Map();
+  const start = optionsSource.search(new RegExp(`export const ${exportName}\\b`));
+  if (start < 0) return docs;
+  for (const m of optionsSource.slice(start).matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+)\s*:\s*(\w+\s*<)?/g)) {
+    if (docs.has(m[2])) break; // past the table
+    const text = m[1].replace(/^\s*\*\s?/gm, '').replace(/\s+/g, ' ').trim();
+    const [description, ...tagParts] = text.split(/\s(?=@\w)|^(?=@\w)/);
+    const tags = Object.fromEntries(tagParts.map((t) => /^@(\w+)\s*([\s\S]*)$/.exec(t.trim())).filter(Boolean).map(([, k, v]) => [k, v.trim()]));
+    let type;
+    if (m[3]) {
+      // The generic argument of opt<…>(, with nested angle brackets.
+      let depth = 1;
+      let i = m.index + m[0].length + start;
+      const from = i;
+      for (; i < optionsSource.length && depth; i++) depth += optionsSource[i] === '<' ? 1 : optionsSource[i] === '>' ? -1 : 0;
+      type = optionsSource.slice(from, i - 1).replace(/\s+/g, ' ').trim();
+    }
+    docs.set(m[2], { description: description.startsWith('@') ? '' : description, tags, type });
+  }
+  return docs;
+}
+/** A value written in a tag: code, unless it is prose with its own backticks. */
+const tagCell = (v) => (v === undefined ? undefined : v.includes('`') ? cell(v) : code(v));
 /** A cell for one value of an option row; `undefined` for code (functions, converters), which is not documentation. */
 function show(v) {
   if (v === undefined || v === null) return '—';
@@ -124,15 +159,37 @@ function show(v) {
   return json.length <= 80 ? code(json) : '…';
 }
 function optionsTable(el) {
-  const rows = optionRows();
-  if (!rows) return attributesTable(el); // no option table in code yet: the manifest's attributes
-  const described = new Map((el.attributes ?? []).map((a) => [a.name, a.description]));
-  const fieldDescribed = new Map(el.members.filter((m) => m.kind === 'field').map((m) => [m.name, m.description]));
-  // Columns: every key that holds data (not code) in some row, in first-seen order; a new field becomes a new column.
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'description' && rows.some((r) => r[k] !== undefined && show(r[k]) !== undefined));
+  const found = optionTable();
+  if (!found) return attributesTable(el); // no option table in code: the manifest's attributes
+  const docs = rowDocs(found.name);
+  const manifestAttr = new Map((el.attributes ?? []).map((a) => [a.name, a]));
+  const manifestField = new Map(el.members.filter((m) => m.kind === 'field').map((m) => [m.name, m]));
+  const SHOWN = new Set(['attribute', 'property', 'type', 'default', 'open', 'openKey', 'description', 'boolean', 'reflect']);
+  // Tags beyond @default and @open, and data fields the table gains, become columns of their own.
+  const extraTags = [...new Set([...docs.values()].flatMap((d) => Object.keys(d.tags)))].filter((t) => !SHOWN.has(t));
+  const extraKeys = [...new Set(found.rows.flatMap((r) => Object.keys(r)))].filter((k) => !SHOWN.has(k) && found.rows.some((r) => r[k] !== undefined && show(r[k]) !== undefined));
+  const covered = new Set(found.rows.map((r) => r.attribute));
+  // Attributes the element declares outside the option table (e.g. `nonce`), read-only ones left to the properties table.
+  const others = (el.attributes ?? []).filter((a) => !covered.has(a.name) && !/read-only/i.test(a.description ?? ''));
+  const width = 5 + extraTags.length + extraKeys.length;
   return table(
-    [...keys, 'description'],
-    rows.map((r) => [...keys.map((k) => show(r[k]) ?? '—'), cell(r.description ?? described.get(r.attribute) ?? fieldDescribed.get(r.property))]),
+    ['attribute', 'property', 'type', 'default', '`OzLiveness.open()`', ...extraTags.map((t) => `@${t}`), ...extraKeys, 'description'],
+    [...found.rows.map((r) => {
+      const doc = docs.get(r.property) ?? { tags: {} };
+      const attr = typeof r.attribute === 'string' ? manifestAttr.get(r.attribute) : undefined;
+      const field = manifestField.get(r.property);
+      return [
+        typeof r.attribute === 'string' ? code(r.attribute) : '— (property only)',
+        code(r.property),
+        code(doc.type ?? r.type ?? attr?.type?.text ?? field?.type?.text),
+        tagCell(doc.tags.default) ?? (r.default !== undefined ? show(r.default) : r.boolean ? code('false') : code(attr?.default ?? field?.default)),
+        tagCell(doc.tags.open) ?? show(r.open ?? r.openKey),
+        ...extraTags.map((t) => tagCell(doc.tags[t]) ?? '—'),
+        ...extraKeys.map((k) => show(r[k]) ?? '—'),
+        cell(doc.description || r.description || attr?.description || field?.description),
+      ];
+    }),
+    ...others.map((a) => [code(a.name), a.fieldName ? code(a.fieldName) : '—', code(a.type?.text), code(a.default), ...Array(width - 4).fill('—'), cell(a.description)])],
   );
 }
 
