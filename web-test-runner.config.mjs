@@ -127,6 +127,20 @@ async function waitForPort(port, tries = 100) {
 // never shorter. A page that still does not start fails the run by name (test/runner/totals-reporter.mjs).
 const SECOND = 1000;
 
+// @open-wc/testing's waitUntil gives up after 1 s unless told otherwise: on 2 loaded cores a state
+// the page does reach can take longer. The suite's default bound is 30 s instead (a condition that
+// holds still ends the wait at once). Fails loudly if an upgrade changes the line. (esbuild has
+// already minified the number when this runs: 1000 is 1e3.)
+const WAIT_UNTIL_DEFAULT = /const \{ interval = 50, timeout = (?:1000|1e3) \} = options;/;
+const generousWaitUntil = {
+  name: 'generous-wait-until',
+  transform(context) {
+    if (!context.path.endsWith('/@open-wc/testing-helpers/src/helpers.js')) return undefined;
+    if (!WAIT_UNTIL_DEFAULT.test(context.body)) throw new Error(`generous-wait-until: waitUntil's default timeout is no longer where it was in ${context.path}`);
+    return { body: context.body.replace(WAIT_UNTIL_DEFAULT, `const { interval = 50, timeout = ${30 * SECOND} } = options;`) };
+  },
+};
+
 export default {
   // test/runner/ holds the reporter's own fixtures: broken on purpose, run only by test/node/runner-honesty.test.ts.
   files: ['test/**/*.test.ts', '!test/node/**', '!test/runner/**'],
@@ -134,7 +148,7 @@ export default {
   port: Number(process.env.WTR_PORT) || (await freePort()),
   // `tsconfig` is required: without it esbuild ignores experimentalDecorators and Lit throws
   // "Unsupported decorator location: field".
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), generousWaitUntil],
   middleware: [
     testBackend(),
     async (ctx, next) => {

@@ -1,7 +1,8 @@
 // The browser run cannot pass by counting less: web-test-runner with the project's config and
 // reporter, on tiny fixtures (test/runner/fixtures/, outside the suite's `files`) in Chromium and
 // Firefox. A file that throws at import in one browser, or registers a test fewer in one browser,
-// fails the run by name; an even file passes. The floor is checked on wtr-shaped sessions.
+// fails the run by name; an even file passes. The floor is checked on wtr-shaped sessions. And
+// waitUntil's default bound in the suite is not @open-wc's 1 s.
 import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,9 +12,9 @@ import { checkSessions } from '../runner/totals-reporter.mjs';
 const FIXTURES = 'test/runner/fixtures';
 const BOUND = 240_000; // two browsers starting on a loaded machine
 
-/** Runs wtr on one fixture in Chromium and Firefox; resolves with its exit code and output. */
-function wtr(fixture: string): Promise<{ code: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, BROWSERS: 'chromium,firefox' };
+/** Runs wtr on one fixture (in Chromium and Firefox unless told); resolves with its exit code and output. */
+function wtr(fixture: string, browsers = 'chromium,firefox'): Promise<{ code: number | null; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, BROWSERS: browsers };
   delete env.WTR_PORT;
   delete env.UPDATE_TEST_FLOOR;
   return new Promise((resolve, reject) => {
@@ -48,6 +49,14 @@ describe('the browser run counts honestly', { timeout: 3 * BOUND }, () => {
     assert.match(out, /Chrome: +1 files, 2 tests: 1 passed, 0 failed, 1 skipped/);
     assert.match(out, /Firefox: +1 files, 2 tests: 1 passed, 0 failed, 1 skipped/);
     assert.doesNotMatch(out, /FAILED/);
+  });
+});
+
+describe('waits in the browser suite', () => {
+  it("waitUntil's default bound is sized for a loaded machine: a condition that takes 1.5 s is met", { timeout: BOUND }, async () => {
+    const { code, out } = await wtr('wait-until-default.fixture.ts', 'chromium');
+    assert.equal(code, 0, out);
+    assert.match(out, /Chrome: +1 files, 1 tests: 1 passed, 0 failed/);
   });
 });
 
