@@ -89,11 +89,12 @@ export function totalsLines(totals) {
 }
 
 /**
- * @param {{ floorFile?: string, wholeSuite: boolean }} options  `wholeSuite`: the run covers the
- *   configured `files` (no --files on the command line), so the floor applies.
+ * @param {{ floorFile?: string, files: string[] }} options  `files`: the config's own `files`; when
+ *   the run covers exactly those (no files chosen on the command line), the floor applies.
  */
-export function totalsReporter({ floorFile = 'test/expected-test-counts.json', wholeSuite }) {
+export function totalsReporter({ floorFile = 'test/expected-test-counts.json', files }) {
   let testFiles = [];
+  let wholeSuite = false;
   let failed = false;
   let report = '';
   // wtr exits with process.exit(passed ? 0 : 1) after the reporters have run; an 'exit' listener
@@ -106,12 +107,14 @@ export function totalsReporter({ floorFile = 'test/expected-test-counts.json', w
   return {
     start(args) {
       testFiles = args.testFiles;
+      wholeSuite = JSON.stringify(args.config.files) === JSON.stringify(files);
     },
     stop({ sessions }) {
       const counts = JSON.parse(readFileSync(floorFile, 'utf8'));
       const floor = wholeSuite ? counts.browser : null;
       const { totals, problems } = checkSessions(sessions, { testFiles, floor });
-      const out = ['', `Test totals per browser (${testFiles.length} test files${floor ? `, floor ${floor.testsPerBrowser} tests` : ''}):`, ...totalsLines(totals)];
+      const scope = floor ? `the whole suite, floor ${floor.testsPerBrowser} tests` : 'files chosen on the command line, no floor';
+      const out = ['', `Test totals per browser (${testFiles.length} test files; ${scope}):`, ...totalsLines(totals)];
       if (problems.length) {
         failed = true;
         out.push('', `FAILED: the browser run is incomplete or uneven (${problems.length} problem${problems.length > 1 ? 's' : ''}):`, ...problems.map((p) => `  ${p}`));
