@@ -135,8 +135,23 @@ describe('simulated Oz API: uploads that succeed', () => {
   it('gives up a slow upload when the request is aborted, without using up the token', async () => {
     const { api, blob, token } = await setup({ latencyMs: 60_000 }, { scenario: 'slow' });
     const ctl = new AbortController();
-    const pending = upload(api, blob, { signal: ctl.signal });
-    setTimeout(() => ctl.abort(), 10);
+    const request = new Request(`${BASE}/api/instant/folders/`, {
+      method: 'POST',
+      body: blob,
+      headers: { 'content-type': 'application/octet-stream' },
+      signal: ctl.signal,
+    });
+    // Abort once the API waits on the request's signal (its latency), never after a guessed time.
+    const waiting = new Promise<void>((resolve) => {
+      const listen = request.signal.addEventListener.bind(request.signal) as (...args: unknown[]) => void;
+      request.signal.addEventListener = ((type: string, ...rest: unknown[]) => {
+        if (type === 'abort') resolve();
+        listen(type, ...rest);
+      }) as AbortSignal['addEventListener'];
+    });
+    const pending = api(request);
+    await waiting;
+    ctl.abort();
     await assert.rejects(pending, (err: Error) => err.name === 'AbortError');
     // Same token, no slow hint this time: it must still be unused.
     const again = await createSimulatedContainer({ sessionToken: token });
