@@ -14,13 +14,32 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  */
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
+  /** Oz's own `Retry-After`, passed on with a `429` / `503`. */
+  readonly retryAfter?: string;
   constructor(
-    readonly status: 502 | 504,
+    readonly status: 429 | 502 | 503 | 504,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfter?: string },
   ) {
     super(message, options);
+    this.retryAfter = options?.retryAfter;
   }
+}
+
+/**
+ * Oz asking to be left alone: `429`, or `503` with a `Retry-After`. The browser hears the same,
+ * with Oz's `Retry-After` (when it is a number of seconds or a date), and backs off accordingly.
+ */
+export function ozBusy(answer: OzAnswer, what: string): UpstreamError | undefined {
+  const raw = answer.headers.get('retry-after')?.trim() ?? '';
+  const retryAfter = /^\d{1,9}$/.test(raw) || (raw.length <= 40 && /^[A-Za-z]{3}, \d\d [A-Za-z]{3} \d{4} [\d:]{8} GMT$/.test(raw)) ? raw : undefined;
+  if (answer.status === 429) {
+    return new UpstreamError(429, `Oz API is busy (${what}). Try again later.`, { retryAfter, cause: new Error(`HTTP 429 to ${what}`) });
+  }
+  if (answer.status === 503 && retryAfter !== undefined) {
+    return new UpstreamError(503, `Oz API is unavailable for now (${what}). Try again later.`, { retryAfter, cause: new Error(`HTTP 503 to ${what}`) });
+  }
+  return undefined;
 }
 
 /**
@@ -161,6 +180,10 @@ export function fixedToken(token: string | undefined): AccessTokens {
  */
 export const TOKEN_IDLE_LIMIT_MS = 10 * 60_000;
 
+/** A refused login waits this long before the next try, doubling with each refusal up to {@link LOGIN_COOLDOWN_MAX_MS}. */
+export const LOGIN_COOLDOWN_MS = 1000;
+export const LOGIN_COOLDOWN_MAX_MS = 5 * 60_000;
+
 /** What {@link loginTokens} needs: where to log in, with what, and how. */
 export interface LoginOptions {
   authUrl: string;
@@ -168,16 +191,23 @@ export interface LoginOptions {
   password: string;
   fetch: FetchLike;
   timeoutMs: number;
+  maxAnswerBytes?: number;
   /** Injectable clock, so tests can age a token without waiting. */
   now?: () => number;
 }
 
-/** Logs in with `POST /api/authorize/auth/` when needed; one login at a time, shared by all requests. */
+/**
+ * Logs in with `POST /api/authorize/auth/` when needed; one login at a time, shared by all
+ * requests. A failed login starts a cool-down (1 s, doubling to 5 min) during which no login is
+ * tried and every request fails at once: a wrong password must not hammer Oz's service account.
+ */
 export function loginTokens(options: LoginOptions): AccessTokens {
   const now = options.now ?? Date.now;
   let current: string | undefined;
   let lastUsed = 0;
   let pending: Promise<string> | undefined;
+  let failures = 0;
+  let coolUntil = 0;
   // Kept for redaction even after a token is dropped: an old token in a log is still a leak.
   const seen = new Set<string>();
 
@@ -185,25 +215,23 @@ export function loginTokens(options: LoginOptions): AccessTokens {
     // Not tied to any one browser request: others may be waiting on this login too.
     const d = deadline(options.timeoutMs);
     try {
-      let res: Response;
-      let text: string;
+      let answer: OzAnswer;
       try {
-        res = await options.fetch(options.authUrl, {
+        const res = await options.fetch(options.authUrl, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
           body: JSON.stringify({ credentials: { email: options.email, password: options.password } }),
           signal: d.signal,
+          redirect: NO_REDIRECT, // a 307 would re-POST the password to wherever it points
         });
-        text = await res.text();
+        answer = await readAnswer(res, 'POST /api/authorize/auth/', options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES);
       } catch (err) {
-        throw d.timedOut
-          ? new UpstreamError(504, 'Oz API did not answer the login in time.', { cause: err })
-          : new UpstreamError(502, 'Oz API is unreachable (login failed).', { cause: err });
+        throw failure(err, d, 'login');
       }
-      if (!res.ok) {
-        throw new UpstreamError(502, `Oz API refused the login (HTTP ${res.status}); check the server's Oz credentials.`);
+      if (answer.status < 200 || answer.status >= 300) {
+        throw new UpstreamError(502, `Oz API refused the login (HTTP ${answer.status}); check the server's Oz credentials.`);
       }
-      const token = stringField(text, 'access_token');
+      const token = stringField(answer.text, 'access_token');
       if (!token) {
         throw new UpstreamError(502, 'Oz API answered the login without an access_token.');
       }
@@ -221,16 +249,24 @@ export function loginTokens(options: LoginOptions): AccessTokens {
         return current;
       }
       current = undefined;
+      if (!pending && now() < coolUntil) {
+        const seconds = Math.ceil((coolUntil - now()) / 1000);
+        throw new UpstreamError(502, 'Oz API login is cooling down after a failure; no login is tried for now.', {
+          cause: new Error(`the next login is tried in ${seconds} s (after ${failures} failed logins)`),
+        });
+      }
       pending ??= login().then(
         (token) => {
           pending = undefined;
+          failures = 0;
           current = token;
           lastUsed = now();
           return token;
         },
         (err: unknown) => {
-          // Forget the failure: the next request tries again instead of failing forever.
           pending = undefined;
+          failures++;
+          coolUntil = now() + Math.min(LOGIN_COOLDOWN_MAX_MS, LOGIN_COOLDOWN_MS * 2 ** (failures - 1));
           throw err;
         },
       );
