@@ -10,7 +10,8 @@ import {
 } from './idempotency.js';
 import type { OzFolder } from './folder.js';
 import { createLimits, type Limits, type LimitsOptions } from './limits.js';
-import { DEFAULT_MAX_ANSWER_BYTES, fixedToken, loginTokens, type AccessTokens, type FetchLike } from './upstream.js';
+import { loginTokens } from './login.js';
+import { DEFAULT_MAX_ANSWER_BYTES, fixedToken, type AccessTokens, type FetchLike } from './upstream.js';
 
 /** Options of {@link createOzLivenessHandler}. Invalid options throw a `TypeError` at creation. */
 export interface OzLivenessHandlerOptions {

@@ -1,9 +1,7 @@
 /**
- * Talking to Oz API: deadlines, the error a failed call becomes, and the access-token sources
- * (a fixed token, or a login with email and password). Web-standard only.
+ * Talking to Oz API: deadlines, bounded reads of its answers, redirects refused, the error a failed
+ * call becomes, and the fixed access-token source (the login is in login.ts). Web-standard only.
  */
-
-import { stringField } from './responses.js';
 
 /** The `fetch` signature the handler needs; the global one, or an injected one (tests, proxies). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -72,26 +70,32 @@ export async function readAnswer(res: Response, what: string, maxBytes: number):
     res.body?.cancel().catch(() => {});
     throw new UpstreamError(502, REDIRECT_MESSAGE, { cause: new Error(`HTTP ${res.status} to ${what}`) });
   }
-  let text = '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   if (res.body) {
     const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    let total = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
+        chunks.length = 0;
         reader.cancel('answer too large').catch(() => {});
         throw new UpstreamError(502, 'Oz API answered with more than this server reads.', {
           cause: new Error(`more than ${maxBytes} bytes in the answer to ${what}`),
         });
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
-    text += decoder.decode();
   }
-  return { status: res.status, headers: res.headers, text };
+  // Joined and decoded once at the end: far cheaper than growing a string chunk by chunk.
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { status: res.status, headers: res.headers, text: new TextDecoder().decode(bytes) };
 }
 
 export function ozHeaders(token: string | undefined, accept: string): Headers {
@@ -172,110 +176,3 @@ export function fixedToken(token: string | undefined): AccessTokens {
   };
 }
 
-/**
- * Oz documents the session lifetime (`OZ_SESSION_TTL`, 15 minutes by default) and that each use
- * extends it, but the login answer carries no expiry time: its `expire_token` is a renewal token,
- * not a date. So a token is reused while it was last used less than this long ago — well inside
- * the default TTL — and a 401/403 from Oz drops it early anyway.
- */
-export const TOKEN_IDLE_LIMIT_MS = 10 * 60_000;
-
-/** A refused login waits this long before the next try, doubling with each refusal up to {@link LOGIN_COOLDOWN_MAX_MS}. */
-export const LOGIN_COOLDOWN_MS = 1000;
-export const LOGIN_COOLDOWN_MAX_MS = 5 * 60_000;
-
-/** What {@link loginTokens} needs: where to log in, with what, and how. */
-export interface LoginOptions {
-  authUrl: string;
-  email: string;
-  password: string;
-  fetch: FetchLike;
-  timeoutMs: number;
-  maxAnswerBytes?: number;
-  /** Injectable clock, so tests can age a token without waiting. */
-  now?: () => number;
-}
-
-/**
- * Logs in with `POST /api/authorize/auth/` when needed; one login at a time, shared by all
- * requests. A failed login starts a cool-down (1 s, doubling to 5 min) during which no login is
- * tried and every request fails at once: a wrong password must not hammer Oz's service account.
- */
-export function loginTokens(options: LoginOptions): AccessTokens {
-  const now = options.now ?? Date.now;
-  let current: string | undefined;
-  let lastUsed = 0;
-  let pending: Promise<string> | undefined;
-  let failures = 0;
-  let coolUntil = 0;
-  // Kept for redaction even after a token is dropped: an old token in a log is still a leak.
-  const seen = new Set<string>();
-
-  async function login(): Promise<string> {
-    // Not tied to any one browser request: others may be waiting on this login too.
-    const d = deadline(options.timeoutMs);
-    try {
-      let answer: OzAnswer;
-      try {
-        const res = await options.fetch(options.authUrl, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ credentials: { email: options.email, password: options.password } }),
-          signal: d.signal,
-          redirect: NO_REDIRECT, // a 307 would re-POST the password to wherever it points
-        });
-        answer = await readAnswer(res, 'POST /api/authorize/auth/', options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES);
-      } catch (err) {
-        throw failure(err, d, 'login');
-      }
-      if (answer.status < 200 || answer.status >= 300) {
-        throw new UpstreamError(502, `Oz API refused the login (HTTP ${answer.status}); check the server's Oz credentials.`);
-      }
-      const token = stringField(answer.text, 'access_token');
-      if (!token) {
-        throw new UpstreamError(502, 'Oz API answered the login without an access_token.');
-      }
-      seen.add(token);
-      return token;
-    } finally {
-      d.clear();
-    }
-  }
-
-  return {
-    async get() {
-      if (current !== undefined && now() - lastUsed < TOKEN_IDLE_LIMIT_MS) {
-        lastUsed = now();
-        return current;
-      }
-      current = undefined;
-      if (!pending && now() < coolUntil) {
-        const seconds = Math.ceil((coolUntil - now()) / 1000);
-        throw new UpstreamError(502, 'Oz API login is cooling down after a failure; no login is tried for now.', {
-          cause: new Error(`the next login is tried in ${seconds} s (after ${failures} failed logins)`),
-        });
-      }
-      pending ??= login().then(
-        (token) => {
-          pending = undefined;
-          failures = 0;
-          current = token;
-          lastUsed = now();
-          return token;
-        },
-        (err: unknown) => {
-          pending = undefined;
-          failures++;
-          coolUntil = now() + Math.min(LOGIN_COOLDOWN_MAX_MS, LOGIN_COOLDOWN_MS * 2 ** (failures - 1));
-          throw err;
-        },
-      );
-      return pending;
-    },
-    reject(token) {
-      if (token !== undefined && token === current) current = undefined;
-      return true;
-    },
-    secrets: () => [options.password, options.email, ...seen],
-  };
-}
