@@ -8,7 +8,7 @@ import { discardBody } from './body.js';
 import { container } from './container.js';
 import { resolveOptions, type Config, type OzLivenessHandlerOptions } from './options.js';
 import { describeError, errorResponse, json, redact, stringField } from './responses.js';
-import { deadline, failure, NO_REDIRECT, ozBusy, ozHeaders, readAnswer, UpstreamError } from './upstream.js';
+import { deadline, failure, limitsUnavailable, NO_REDIRECT, ozBusy, ozHeaders, readAnswer, UpstreamError } from './upstream.js';
 
 export { DEFAULT_MAX_CONTAINER_BYTES, DEFAULT_TIMEOUT_MS, type OzLivenessHandlerOptions } from './options.js';
 
@@ -83,7 +83,9 @@ async function route(request: Request, config: Config, log: (m: string) => void)
 /** `GET …/session-token`: one fresh Oz session token, retried once with a new login if Oz refuses ours. */
 async function sessionToken(request: Request, config: Config, log: (m: string) => void): Promise<Response> {
   const url = `${config.base}/api/authorize/session_token`;
-  const wait = await config.limits.sessionToken(request);
+  const wait = await config.limits.sessionToken(request).catch((err: unknown) => {
+    throw limitsUnavailable(err);
+  });
   if (wait !== undefined) {
     log(`session-token rate limit reached for this client; answered 429`);
     return errorResponse(429, 'Too many session tokens asked for. Try again later.', { 'Retry-After': String(wait) });

@@ -24,6 +24,11 @@ export class UpstreamError extends Error {
   }
 }
 
+/** The limits' counters (Redis) cannot be reached: fail closed, and say when to try again. */
+export function limitsUnavailable(cause: unknown): UpstreamError {
+  return new UpstreamError(503, 'The liveness backend cannot check its limits right now. Try again.', { cause, retryAfter: '2' });
+}
+
 /**
  * Oz asking to be left alone: `429`, or `503` with a `Retry-After`. The browser hears the same,
  * with Oz's `Retry-After` (when it is a number of seconds or a date), and backs off accordingly.

@@ -410,15 +410,21 @@ describe('slow and cut bodies', () => {
   });
 });
 
-describe('the idempotency store failing', () => {
-  it('Redis unreachable → 503 with Retry-After, nothing forwarded', async () => {
+describe('Redis failing: fail closed', () => {
+  it('the idempotency store or the limits unreachable → 503 with Retry-After, nothing forwarded', async () => {
     const dead = await startRedis();
     const client = await dead.client();
     await dead.stop();
-    const a = await answer(await withToken({ idempotency: { store: createRedisIdempotencyStore(client) } })(postContainer(null, { 'Idempotency-Key': 'k1' })));
+    let a = await answer(await withToken({ idempotency: { store: createRedisIdempotencyStore(client) } })(postContainer(null, { 'Idempotency-Key': 'k1' })));
     assert.equal(a.status, 503);
     assert.ok(a.headers.get('retry-after'));
-    assert.equal(oz.uploads().length, 0);
+    const limits = { redis: client, concurrentUploads: 5, sessionTokens: { max: 5 }, clientKey: () => 'c' };
+    a = await answer(await withToken({ limits })(postContainer()));
+    assert.equal(a.status, 503);
+    a = await answer(await withToken({ limits })(getToken()));
+    assert.equal(a.status, 503);
+    assert.equal(a.headers.get('retry-after'), '2');
+    assert.equal(oz.seen.length, 0);
     assertCleanLogs();
   });
 });
