@@ -9,7 +9,7 @@ import { isValidIdempotencyKey } from './idempotency.js';
 import { keyedUpload } from './keyed.js';
 import type { Config } from './options.js';
 import { errorResponse } from './responses.js';
-import { deadline, failure } from './upstream.js';
+import { deadline, failure, slowClient } from './upstream.js';
 
 export async function container(request: Request, config: Config, log: Log): Promise<Response> {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
@@ -54,6 +54,7 @@ async function plainUpload(request: Request, config: Config, log: Log, length: n
     return toResponse((await interpret(oz, request, config, log, token)).answer);
   } catch (err) {
     if (tap.overLimit) return toResponse(tooLarge(config));
+    if (d.timedOut && !tap.complete) throw slowClient(err);
     throw failure(err, d, 'container upload');
   } finally {
     d.clear();

@@ -62,7 +62,7 @@ export async function interpret(oz: OzAnswer, request: Request, config: Config, 
     return { answer, record: answer };
   }
   if (oz.status === 413) return { answer: tooLarge(config) };
-  const busy = ozBusy(oz, `POST ${config.uploadPath}`);
+  const busy = ozBusy(oz, 'container upload');
   if (busy) {
     log(`Oz API answered HTTP ${oz.status} to POST ${config.uploadPath}; passed on with Retry-After ${busy.retryAfter ?? '(none)'}`);
     return { answer: errorAnswer(busy.status, busy.message, busy.retryAfter ? { 'Retry-After': busy.retryAfter } : undefined) };

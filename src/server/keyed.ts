@@ -10,7 +10,7 @@ import { pollDelay, sleep, type RecordedAnswer } from './idempotency.js';
 import type { Config } from './options.js';
 import { describeError, errorResponse } from './responses.js';
 import { createSha256 } from './sha256.js';
-import { deadline, failure, UpstreamError } from './upstream.js';
+import { deadline, failure, slowClient, UpstreamError } from './upstream.js';
 
 export async function keyedUpload(request: Request, config: Config, log: Log, key: string, length: number | undefined): Promise<Response> {
   const { store } = config.idempotency!;
@@ -100,7 +100,7 @@ function keyedJob(
       await store.release(key, owner).catch((e: unknown) => log(`idempotency store failed (release): ${describeError(e)}`));
       if (tap.overLimit) return tooLarge(config);
       if (request.signal.aborted && !tap.complete) throw err; // the browser left mid-body: nobody to tell
-      if (bodyLate) throw new UpstreamError(504, 'Oz API did not answer in time (container upload).', { cause: err });
+      if (bodyLate) throw slowClient(err);
       throw failure(err, d, 'container upload');
     } finally {
       d.clear();
