@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it, mock, type TestContext } from 'node:test';
-import { createOzLivenessHandler, createRedisIdempotencyStore, type OzLivenessHandlerOptions } from '../../src/server/index.js';
+import { createOzLivenessHandler, createRedisIdempotencyStore, toNodeHandler, type OzLivenessHandlerOptions } from '../../src/server/index.js';
 import { FakeOz, sendJson, waitFor, type Reply } from '../support/fake-oz.js';
 import { startRedis, type RunningRedis } from '../support/redis-server.js';
 
@@ -339,6 +339,20 @@ describe('every answer: nosniff and X-Request-Id; log lines name it', () => {
     assert.equal(failed.headers.get('x-request-id'), 'trace-42');
     assert.ok(logs.some((l) => l.includes('[request trace-42]')), logs.join('\n'));
     assertCleanLogs();
+  });
+
+  it('the Node adapter’s own 404 has them too', async () => {
+    const server = http.createServer(toNodeHandler(withToken(), { basePath: '/api/liveness' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/elsewhere`, { headers: { 'X-Request-Id': 'node-7' } });
+      const a = await answer(res);
+      assert.equal(a.status, 404);
+      assert.equal(a.requestId, 'node-7');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a preflight allows only the element’s headers plus those listed, whatever is asked', async () => {
