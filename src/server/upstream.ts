@@ -1,9 +1,7 @@
 /**
- * Talking to Oz API: deadlines, the error a failed call becomes, and the access-token sources
- * (a fixed token, or a login with email and password). Web-standard only.
+ * Talking to Oz API: deadlines, bounded reads of its answers, redirects refused, the error a failed
+ * call becomes, and the fixed access-token source (the login is in login.ts). Web-standard only.
  */
-
-import { stringField } from './responses.js';
 
 /** The `fetch` signature the handler needs; the global one, or an injected one (tests, proxies). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -14,13 +12,127 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  */
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
+  /** Oz's own `Retry-After`, passed on with a `429` / `503`. */
+  readonly retryAfter?: string;
   constructor(
-    readonly status: 502 | 504,
+    readonly status: 429 | 502 | 503 | 504,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfter?: string },
   ) {
     super(message, options);
+    this.retryAfter = options?.retryAfter;
   }
+}
+
+/**
+ * The browser was still sending its body at `timeoutMs` (a dripping client): the browser hears the
+ * same `504` as for a slow Oz, the operator's log says whose fault it was.
+ */
+export function slowClient(cause: unknown): UpstreamError {
+  return new UpstreamError(504, 'Oz API did not answer in time (container upload).', {
+    cause: new Error('the container was still arriving from the client at timeoutMs (a slow or dripping client)', { cause }),
+  });
+}
+
+/** The limits' counters (Redis) cannot be reached: fail closed, and say when to try again. */
+export function limitsUnavailable(cause: unknown): UpstreamError {
+  return new UpstreamError(503, 'The liveness backend cannot check its limits right now. Try again.', { cause, retryAfter: '2' });
+}
+
+/**
+ * Oz asking to be left alone: `429`, or `503` with a `Retry-After`. The browser hears the same,
+ * with Oz's `Retry-After` (when it is a number of seconds or a date), and backs off accordingly.
+ */
+export function ozBusy(answer: OzAnswer, what: string): UpstreamError | undefined {
+  const raw = answer.headers.get('retry-after')?.trim() ?? '';
+  const retryAfter = /^\d{1,9}$/.test(raw) || (raw.length <= 40 && /^[A-Za-z]{3}, \d\d [A-Za-z]{3} \d{4} [\d:]{8} GMT$/.test(raw)) ? raw : undefined;
+  if (answer.status === 429) {
+    return new UpstreamError(429, `Oz API is busy (${what}). Try again later.`, { retryAfter, cause: new Error(`HTTP 429 to ${what}`) });
+  }
+  if (answer.status === 503 && retryAfter !== undefined) {
+    return new UpstreamError(503, `Oz API is unavailable for now (${what}). Try again later.`, { retryAfter, cause: new Error(`HTTP 503 to ${what}`) });
+  }
+  return undefined;
+}
+
+/**
+ * No call to Oz ever follows a redirect. `error` is the mode in which fetch neither follows nor
+ * clones a streamed request (a clone tees the body into memory); workerd refuses it, so there
+ * `manual`, and {@link readAnswer} turns the 3xx (or opaque redirect) into a failure.
+ */
+export const NO_REDIRECT: RequestRedirect =
+  (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers' ? 'manual' : 'error';
+
+/** The fixed text of a refused redirect: the browser never learns where Oz pointed. */
+export const REDIRECT_MESSAGE = 'Oz API answered with a redirect, which is never followed.';
+
+/** Largest answer read from Oz by default: a folder with best shots is a few MB. */
+export const DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** An Oz answer, read (up to a bound) while the exchange's deadline still runs. */
+export interface OzAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * Reads an answer up to `maxBytes`, never whole into memory: past the bound the read is cancelled
+ * and the exchange fails as `502`. A redirect is a failure, unread.
+ */
+export async function readAnswer(res: Response, what: string, maxBytes: number): Promise<OzAnswer> {
+  if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+    res.body?.cancel().catch(() => {});
+    throw new UpstreamError(502, REDIRECT_MESSAGE, { cause: new Error(`HTTP ${res.status} to ${what}`) });
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        chunks.length = 0;
+        reader.cancel('answer too large').catch(() => {});
+        throw new UpstreamError(502, 'Oz API answered with more than this server reads.', {
+          cause: new Error(`more than ${maxBytes} bytes in the answer to ${what}`),
+        });
+      }
+      chunks.push(value);
+    }
+  }
+  // Joined and decoded once at the end: far cheaper than growing a string chunk by chunk.
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { status: res.status, headers: res.headers, text: new TextDecoder().decode(bytes) };
+}
+
+export function ozHeaders(token: string | undefined, accept: string): Headers {
+  const headers = new Headers({ Accept: accept });
+  if (token !== undefined) headers.set('X-Forensic-Access-Token', token);
+  return headers;
+}
+
+/** A failed exchange as the browser should see it: 504 for our deadline, 502 otherwise. */
+export function failure(err: unknown, d: Deadline, what: string): UpstreamError {
+  if (err instanceof UpstreamError) return err;
+  if (d.timedOut) return new UpstreamError(504, `Oz API did not answer in time (${what}).`, { cause: err });
+  if (isRedirectError(err)) return new UpstreamError(502, REDIRECT_MESSAGE, { cause: new Error(`on the ${what} call`, { cause: err }) });
+  return new UpstreamError(502, `Oz API is unreachable (${what}).`, { cause: err });
+}
+
+/** fetch with `redirect: 'error'` rejects on a 3xx; the runtimes say so in the message or its cause. */
+function isRedirectError(err: unknown): boolean {
+  for (let current = err, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    if (/redirect/i.test(current.message)) return true;
+  }
+  return false;
 }
 
 /** An abort signal that fires after `timeoutMs` or when `parent` fires, remembering which. */
@@ -79,93 +191,3 @@ export function fixedToken(token: string | undefined): AccessTokens {
   };
 }
 
-/**
- * Oz documents the session lifetime (`OZ_SESSION_TTL`, 15 minutes by default) and that each use
- * extends it, but the login answer carries no expiry time: its `expire_token` is a renewal token,
- * not a date. So a token is reused while it was last used less than this long ago — well inside
- * the default TTL — and a 401/403 from Oz drops it early anyway.
- */
-export const TOKEN_IDLE_LIMIT_MS = 10 * 60_000;
-
-/** What {@link loginTokens} needs: where to log in, with what, and how. */
-export interface LoginOptions {
-  authUrl: string;
-  email: string;
-  password: string;
-  fetch: FetchLike;
-  timeoutMs: number;
-  /** Injectable clock, so tests can age a token without waiting. */
-  now?: () => number;
-}
-
-/** Logs in with `POST /api/authorize/auth/` when needed; one login at a time, shared by all requests. */
-export function loginTokens(options: LoginOptions): AccessTokens {
-  const now = options.now ?? Date.now;
-  let current: string | undefined;
-  let lastUsed = 0;
-  let pending: Promise<string> | undefined;
-  // Kept for redaction even after a token is dropped: an old token in a log is still a leak.
-  const seen = new Set<string>();
-
-  async function login(): Promise<string> {
-    // Not tied to any one browser request: others may be waiting on this login too.
-    const d = deadline(options.timeoutMs);
-    try {
-      let res: Response;
-      let text: string;
-      try {
-        res = await options.fetch(options.authUrl, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ credentials: { email: options.email, password: options.password } }),
-          signal: d.signal,
-        });
-        text = await res.text();
-      } catch (err) {
-        throw d.timedOut
-          ? new UpstreamError(504, 'Oz API did not answer the login in time.', { cause: err })
-          : new UpstreamError(502, 'Oz API is unreachable (login failed).', { cause: err });
-      }
-      if (!res.ok) {
-        throw new UpstreamError(502, `Oz API refused the login (HTTP ${res.status}); check the server's Oz credentials.`);
-      }
-      const token = stringField(text, 'access_token');
-      if (!token) {
-        throw new UpstreamError(502, 'Oz API answered the login without an access_token.');
-      }
-      seen.add(token);
-      return token;
-    } finally {
-      d.clear();
-    }
-  }
-
-  return {
-    async get() {
-      if (current !== undefined && now() - lastUsed < TOKEN_IDLE_LIMIT_MS) {
-        lastUsed = now();
-        return current;
-      }
-      current = undefined;
-      pending ??= login().then(
-        (token) => {
-          pending = undefined;
-          current = token;
-          lastUsed = now();
-          return token;
-        },
-        (err: unknown) => {
-          // Forget the failure: the next request tries again instead of failing forever.
-          pending = undefined;
-          throw err;
-        },
-      );
-      return pending;
-    },
-    reject(token) {
-      if (token !== undefined && token === current) current = undefined;
-      return true;
-    },
-    secrets: () => [options.password, options.email, ...seen],
-  };
-}
