@@ -9,8 +9,9 @@ import { css } from 'lit';
 // - `--_c` is the accent: the host's status sets it for the stripe, the status icon and the
 //   progress bar; an icon's span carries its status as a class (`.accept` `.reject` `.failed`), so a
 //   row's icon gets its own outcome's colour. Icons are square: width/height = the logical sizes.
-// - The reference's tokens never break inside (a code read out must be whole); the line wraps only
-//   between them. One click selects a whole token for copying.
+// - The reference's values never break inside (a code read out must be whole); the line wraps only
+//   around them, and a value longer than the whole line scrolls rather than being cut off. One
+//   click selects a whole value for copying.
 // - Idle (no `.shown`): the live region stays in the page (so later text is announced) but shows
 //   nothing.
 // - The pending icon's ring is faint and its arc spins, only for those who have not asked for less
@@ -115,6 +116,10 @@ export const styles = css`
     overflow-wrap: normal;
   }
   .token {
+    display: inline-block;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    vertical-align: bottom;
     white-space: nowrap;
     user-select: all;
     -webkit-user-select: all;
