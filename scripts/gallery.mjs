@@ -160,13 +160,18 @@ for (const title of [...new Set(results.map((r) => r.story.title))]) {
   for (const r of results.filter((x) => x.story.title === title)) {
     lines.push(`### ${r.story.name}`, '');
     if (r.error) lines.push(`Not captured: ${r.error}`, '');
+    if (r.shots.length && r.shots.every((shot) => !shot.file)) {
+      lines.push('*Takes no room: nothing to show, in either scheme, at either width.*', '');
+      continue;
+    }
     for (const shot of r.shots) {
       const caption = `${r.story.name} — ${shot.scheme}, ${shot.width} px wide`;
       lines.push(shot.file ? `![${caption}](${shot.file})` : `*${caption}: takes no room (nothing to show).*`, '');
     }
   }
 }
-await writeFile(join(OUT, 'index.md'), lines.join('\n'));
+// A partial run (--filter) leaves the index of the whole gallery as it is.
+if (!filter) await writeFile(join(OUT, 'index.md'), lines.join('\n'));
 
 const failed = results.filter((r) => r.error).length;
 const pictures = results.reduce((n, r) => n + r.shots.filter((s) => s.file).length, 0);
