@@ -93,12 +93,12 @@ function watchStorybook() {
   });
 }
 
-async function shoot(story) {
+async function shoot(story, context) {
   const started = Date.now();
-  const context = await browser.newContext({ viewport: VIEWPORTS[0], deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const shots = [];
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
+    await page.setViewportSize(VIEWPORTS[0]);
     await page.addInitScript(watchStorybook);
     await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=lang:en`, { waitUntil: 'load', timeout: STORY_TIMEOUT });
     await page.waitForFunction(() => window.__gallery.finished || window.__gallery.problems.length > 0, null, { timeout: STORY_TIMEOUT, polling: 100 });
@@ -125,7 +125,7 @@ async function shoot(story) {
   } catch (e) {
     return { story, shots, ms: Date.now() - started, error: e.message.split('\n')[0] };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
@@ -133,11 +133,14 @@ const results = [];
 let next = 0;
 await Promise.all(
   Array.from({ length: Math.min(jobs, stories.length) }, async () => {
+    // One context per worker: its pages share the HTTP cache, so Storybook's bundle loads once.
+    const context = await browser.newContext({ viewport: VIEWPORTS[0], deviceScaleFactor: 1, reducedMotion: 'reduce' });
     while (next < stories.length) {
-      const r = await shoot(stories[next++]);
+      const r = await shoot(stories[next++], context);
       results.push(r);
       console.log(`${r.error ? 'FAIL' : 'ok  '}  ${r.story.id} (${(r.ms / 1000).toFixed(1)} s)${r.error ? `\n        ${r.error}` : ''}`);
     }
+    await context.close();
   }),
 );
 await browser.close();
