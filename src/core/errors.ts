@@ -32,30 +32,31 @@ export const KitErrorCode = {
 export type KitErrorCode = (typeof KitErrorCode)[keyof typeof KitErrorCode];
 
 /** The container (WASM) codes documented by Oz; `retryable` as Oz documents it. */
-export const WASM_ERRORS: Readonly<Record<string, { retryable: boolean; kind: OzErrorKind }>> = {
+/** `kind`, here and in the kit's table: `check` where not given. */
+export const WASM_ERRORS: Readonly<Record<string, { retryable: boolean; kind?: OzErrorKind }>> = {
   error_wasm_internal_failure_1: { retryable: false, kind: 'browser' }, // no WebAssembly: another browser or device
   error_wasm_internal_failure_2: { retryable: false, kind: 'browser' }, // out of memory: close other apps, another device
-  error_wasm_internal_failure_3: { retryable: true, kind: 'check' },
-  error_wasm_internal_failure_4: { retryable: true, kind: 'check' },
-  error_wasm_internal_failure_5: { retryable: true, kind: 'check' },
-  error_wasm_internal_failure_1000: { retryable: true, kind: 'check' },
+  error_wasm_internal_failure_3: { retryable: true },
+  error_wasm_internal_failure_4: { retryable: true },
+  error_wasm_internal_failure_5: { retryable: true },
+  error_wasm_internal_failure_1000: { retryable: true },
 };
 
 /** Oz API container error codes answered with HTTP 400. */
 export const OZ_CONTAINER_ERROR_CODES = [3, 4, 5, 13, 14] as const;
 
-type KitEntry = { category: OzErrorCategory; retryable: boolean; kind: OzErrorKind; message: string };
+type KitEntry = { category: OzErrorCategory; retryable: boolean; kind?: OzErrorKind; message: string };
 const KIT: Record<KitErrorCode, KitEntry> = {
-  'invalid-config': { category: 'config', retryable: false, kind: 'check', message: 'Invalid configuration' },
+  'invalid-config': { category: 'config', retryable: false, message: 'Invalid configuration' },
   'plugin-load-failed': { category: 'plugin', retryable: true, kind: 'network', message: 'The Oz plugin script could not be loaded' },
-  'plugin-missing': { category: 'plugin', retryable: false, kind: 'check', message: 'The plugin script loaded but defines no OzLiveness.open' },
-  'plugin-busy': { category: 'plugin', retryable: true, kind: 'check', message: 'Another liveness check is already open on this page' },
+  'plugin-missing': { category: 'plugin', retryable: false, message: 'The plugin script loaded but defines no OzLiveness.open' },
+  'plugin-busy': { category: 'plugin', retryable: true, message: 'Another liveness check is already open on this page' },
   'session-token-failed': { category: 'network', retryable: true, kind: 'network', message: 'Could not get a session token' },
   'upload-failed': { category: 'network', retryable: true, kind: 'network', message: 'The container could not be uploaded' },
   'upload-timeout': { category: 'network', retryable: true, kind: 'network', message: 'The container upload timed out' },
   // A new capture can succeed (a fresh token, a whole container); re-sending the same bytes cannot.
-  'container-rejected': { category: 'backend', retryable: true, kind: 'check', message: 'Oz API rejected the container' },
-  'backend-response-invalid': { category: 'backend', retryable: false, kind: 'check', message: 'The backend answered with something that is not an Oz folder' },
+  'container-rejected': { category: 'backend', retryable: true, message: 'Oz API rejected the container' },
+  'backend-response-invalid': { category: 'backend', retryable: false, message: 'The backend answered with something that is not an Oz folder' },
   // The camera cannot be reached from a page that is not a secure context: the person sees a camera problem.
   'insecure-context': { category: 'environment', retryable: false, kind: 'camera', message: 'Not a secure context' },
   'camera-unsupported': { category: 'environment', retryable: false, kind: 'camera', message: 'No camera API' },
@@ -93,9 +94,8 @@ export function isKitCode(code: string): code is KitErrorCode {
 
 /** The kind of a code (`check` for any code the catalogue does not know): it picks the title. */
 export function errorKindOf(code: unknown): OzErrorKind {
-  if (typeof code !== 'string') return 'check';
-  if (isKitCode(code)) return KIT[code].kind;
-  return Object.hasOwn(WASM_ERRORS, code) ? WASM_ERRORS[code].kind : 'check';
+  const entry = isKitCode(code as string) ? KIT[code as KitErrorCode] : Object.hasOwn(WASM_ERRORS, code as string) ? WASM_ERRORS[code as string] : undefined;
+  return entry?.kind ?? 'check';
 }
 
 /** The i18n key of the title for a code: one per kind. */

@@ -61,6 +61,9 @@ export function matchLang(tag: string | null | undefined): OzLang | undefined {
   return t ? (find((x) => x) ?? find((x) => x.split('-')[0])) : undefined;
 }
 
+/** The parent element, or the host of the shadow root `node` is the top of. */
+export const composedParent = (node: Element): Element | undefined => node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
+
 /**
  * The language to speak, the one rule for both elements: `explicit`, then the element's own `lang`,
  * then the closest ancestor's `lang` (crossing shadow roots to their hosts), then the document's
@@ -70,10 +73,7 @@ export function matchLang(tag: string | null | undefined): OzLang | undefined {
  */
 export function resolveLang(el: Element, explicit?: string | null): OzLang {
   let found = matchLang(explicit);
-  for (let node: Element | null = el; node && !found; ) {
-    found = matchLang(node.getAttribute('lang'));
-    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
-  }
+  for (let node: Element | undefined = el; node && !found; node = composedParent(node)) found = matchLang(node.getAttribute('lang'));
   return found ?? matchLang(el.ownerDocument?.documentElement?.getAttribute('lang')) ?? 'en';
 }
 
@@ -148,8 +148,8 @@ export interface OzI18nOptions {
 export class OzI18nController implements ReactiveController {
   /** The language resolved at the last render. */
   lang: OzLang = 'en';
-  #settled?: OzLang; // a language whose load has ended, even in failure
-  #loading: Promise<unknown> = Promise.resolve();
+  private settled?: OzLang; // a language whose load has ended, even in failure
+  private loading?: Promise<unknown>;
   #observer?: MutationObserver;
   #host: ReactiveControllerHost & HTMLElement;
   #options: OzI18nOptions;
@@ -161,7 +161,7 @@ export class OzI18nController implements ReactiveController {
 
   /** Whether the language of the last render has arrived (or failed, then English is used). */
   get ready(): boolean {
-    return hasMessages(this.lang) || this.#settled === this.lang;
+    return hasMessages(this.lang) || this.settled === this.lang;
   }
 
   hostConnected(): void {
@@ -180,10 +180,10 @@ export class OzI18nController implements ReactiveController {
   hostUpdate(): void {
     const lang = (this.lang = resolveLang(this.#host, this.#options.lang?.()));
     if (!this.ready) {
-      this.#loading = loadMessages(lang).then(() => {
+      this.loading = loadMessages(lang).then(() => {
         // A failed load settles too, and re-renders only once: no render → load → render loop.
-        if (this.#settled === lang) return;
-        this.#settled = lang;
+        if (this.settled === lang) return;
+        this.settled = lang;
         if (this.lang === lang) this.#host.requestUpdate();
       });
     }
@@ -196,7 +196,7 @@ export class OzI18nController implements ReactiveController {
   async updateComplete(hostUpdateComplete: () => Promise<boolean>): Promise<boolean> {
     let done = await hostUpdateComplete();
     while (!this.ready) {
-      await this.#loading;
+      await this.loading;
       done = await hostUpdateComplete();
     }
     return done;

@@ -11,40 +11,35 @@ import type { OzErrorDetail } from '../core/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 
 type Translate = (key: MessageKey) => string;
-type Token = readonly [label: MessageKey | undefined, value: string];
 
 /** Longer values are not ids; they are cut rather than let them stretch the banner. */
 const MAX_TOKEN = 128;
-const clean = (v: unknown): string | undefined =>
-  (typeof v === 'string' && v.trim()) || (typeof v === 'number' && Number.isFinite(v)) ? String(v).trim().slice(0, MAX_TOKEN) : undefined;
-
-/** The tokens to show for a status: which ids a support desk can look up. */
-export function referenceTokens(status: string, error: OzErrorDetail | undefined, folder: OzFolder | undefined): Token[] {
-  const tokens: [MessageKey | undefined, string | undefined][] =
-    status === 'error'
-      ? [
-          [undefined, clean(error?.code)],
-          ['banner.reference.ozCode', clean(error?.ozErrorCode)],
-          ['banner.reference.request', clean(error?.requestId)],
-          ['banner.reference.session', clean(error?.telemetryId)],
-        ]
-      : status === 'failed'
-        ? [['banner.reference.check', clean(folder?.folder_id)]]
-        : [];
-  return tokens.filter((x): x is [MessageKey | undefined, string] => x[1] !== undefined);
-}
 
 /** One token: its label's text around the value (`Request {id}`); the value isolated and whole. */
-function token([label, value]: Token, t: Translate): TemplateResult {
+function token(label: MessageKey | undefined, value: string, t: Translate): TemplateResult {
   const [before, ...after] = label ? t(label).split('{id}') : [''];
-  return html`${before}<bdi class=token>${value}</bdi>${after.join('{id}')}`;
+  return html`${before}<bdi class=token>${value.slice(0, MAX_TOKEN)}</bdi>${after.join('{id}')}`;
 }
 
-/** The reference line, or nothing when there is no id to show. */
+/**
+ * The reference line for a status, or nothing when there is no id to show: for an error, the code,
+ * Oz's `error_code`, the request id, the telemetry id; for a failed check, the folder id.
+ */
 export function referenceOf(status: string, error: OzErrorDetail | undefined, folder: OzFolder | undefined, t: Translate) {
-  const tokens = referenceTokens(status, error, folder);
+  const candidates: [MessageKey | undefined, unknown][] =
+    status === 'error'
+      ? [
+          [undefined, error?.code],
+          ['banner.reference.ozCode', error?.ozErrorCode],
+          ['banner.reference.request', error?.requestId],
+          ['banner.reference.session', error?.telemetryId],
+        ]
+      : status === 'failed'
+        ? [['banner.reference.check', folder?.folder_id]]
+        : [];
+  const tokens = candidates.filter(([, value]) => (typeof value === 'string' && value.trim()) || Number.isFinite(value));
   // The line may wrap at the spaces between and around the values; inside a value it never does.
   return tokens.length
-    ? html`<p part=reference class=reference dir=auto>${t('banner.reference')} ${tokens.map((x, i) => html`${i ? ' · ' : ''}${token(x, t)}`)}</p>`
+    ? html`<p part=reference class=reference dir=auto>${t('banner.reference')} ${tokens.map(([label, value], i) => html`${i ? ' · ' : ''}${token(label, String(value).trim(), t)}`)}</p>`
     : nothing;
 }

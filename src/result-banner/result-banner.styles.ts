@@ -15,9 +15,9 @@ import { css } from 'lit';
 // - Idle (no `.shown`): the live region stays in the page (so later text is announced) but shows
 //   nothing.
 // - The pending icon's ring is faint and its arc spins, only for those who have not asked for less
-//   motion. The bar is drawn here, not by the browser: sending fills it with the accent; a bar with
-//   no measure (analysing, or before the first progress event) is striped, and the stripes move
-//   only for those who have not asked for less motion (the browser's own indeterminate bar always
+//   motion. A bar with no measure (analysing, or before the first progress event) is drawn here,
+//   not by the browser: striped in the accent, and the stripes move only for those who have not
+//   asked for less motion (the browser's own indeterminate bar always
 //   moves, and says nothing different from a stuck one in a still picture).
 export const styles = css`
   :host {
@@ -116,7 +116,6 @@ export const styles = css`
   .reference {
     color: var(--oz-banner-muted-color,var(--_muted));
     font-size: .875em;
-    overflow-wrap: normal;
   }
   .token {
     display: inline-block;
@@ -129,34 +128,22 @@ export const styles = css`
   }
   progress {
     display: block;
-    box-sizing: border-box;
     inline-size: 100%;
-    block-size: .5rem;
     margin-block-start: .5rem;
-    appearance: none;
-    -webkit-appearance: none;
-    border: 0;
-    border-radius: .25rem;
-    overflow: hidden;
-    background: color-mix(in srgb,var(--_c) 20%,transparent);
-  }
-  progress::-webkit-progress-bar {
-    background: transparent;
-  }
-  progress::-webkit-progress-value {
-    background: var(--_c);
-  }
-  progress::-moz-progress-bar {
-    background: var(--_c);
+    accent-color: var(--_c);
   }
   progress:indeterminate {
-    background: repeating-linear-gradient(-45deg,var(--_c) 0 .5rem,color-mix(in srgb,var(--_c) 25%,transparent) .5rem 1rem);
+    block-size: .5rem;
+    appearance: none;
+    border: 0;
+    border-radius: .25rem;
+    background: repeating-linear-gradient(-45deg,var(--_c) 0 .5rem,transparent .5rem 1rem);
   }
-  progress:indeterminate::-webkit-progress-value {
-    background: transparent;
+  progress:indeterminate::-webkit-progress-bar {
+    background: 0;
   }
   progress:indeterminate::-moz-progress-bar {
-    background: transparent;
+    background: 0;
   }
   dl {
     display: grid;

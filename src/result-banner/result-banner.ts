@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { followCheck, ozLivenessContext, type OzFollowable } from '../context.js';
 import { analysisRows, bestShot, normalizeResult, type OzFolder, type OzResultDetail } from '../core/decision.js';
+import { titleKeyFor } from '../core/errors.js';
 import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
 import { referenceOf } from './reference.js';
 import { styles } from './result-banner.styles.js';
@@ -17,7 +18,6 @@ import {
   isPending,
   isRecord,
   statusOf,
-  titleKeyOf,
   toView,
   type OzBannerStatus,
   type View,
@@ -107,8 +107,8 @@ export class OzResultBanner extends LitElement {
   #target?: Element;
   #for?: string;
   #observer?: MutationObserver;
-  #followed?: Element;
-  #unfollow?: () => void;
+  private followed?: Element;
+  private unfollow?: () => void;
   #i18n = new OzI18nController(this, { lang: () => this.lang, messages: () => this.messages });
   #consumer = new ContextConsumer(this, {
     context: ozLivenessContext,
@@ -155,11 +155,11 @@ export class OzResultBanner extends LitElement {
    * (`followCheck` in context.ts). Called with the check to follow, or nothing to stop.
    */
   #follow(check?: Element): void {
-    if (check === this.#followed) return;
-    this.#unfollow?.();
-    this.#followed = check;
+    if (check === this.followed) return;
+    this.unfollow?.();
+    this.followed = check;
     const offer = (check as Partial<OzFollowable> | undefined)?.[followCheck];
-    this.#unfollow = typeof offer === 'function' ? offer.call(check, this) : undefined;
+    this.unfollow = typeof offer === 'function' ? offer.call(check, this) : undefined;
   }
 
   #attach(): void {
@@ -235,7 +235,7 @@ export class OzResultBanner extends LitElement {
         ? ''
         : s === 'pending'
           ? t(state === 'uploading' && analysing ? 'check.state.analysing' : `check.state.${state!}`)
-          : t(s === 'error' ? titleKeyOf(error) : `banner.title.${s}`);
+          : t(s === 'error' ? titleKeyFor(error?.code) : `banner.title.${s}`);
     const message = s === 'idle' || s === 'pending' ? '' : t(s === 'error' ? errorKey(error) : `banner.message.${s}`);
     const rows = this.showDetails && folder ? analysisRows(folder) : [];
     const shot = this.showBestShot && folder ? bestShot(folder) : undefined;

@@ -6,9 +6,9 @@
 import { html, nothing, svg } from 'lit';
 import { followCheck, type OzFollowable, type OzLivenessSnapshot } from '../context.js';
 import { normalizeResult, type OzDecision } from '../core/decision.js';
-import { messageKeyFor, titleKeyFor, type OzErrorDetail } from '../core/errors.js';
+import { messageKeyFor, type OzErrorDetail } from '../core/errors.js';
 import { OzState } from '../core/state.js';
-import { isMessageKey, type MessageKey } from '../i18n/index.js';
+import { composedParent, isMessageKey, type MessageKey } from '../i18n/index.js';
 
 export const OzBannerStatus = {
   idle: 'idle',
@@ -49,11 +49,9 @@ export function toView(s: unknown): View {
 
 /** The closest `<oz-liveness-check>` around `el` (crossing shadow roots): the context's provider. */
 export function closestCheck(el: Element): (Element & OzFollowable) | undefined {
-  for (let node: Element | null = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null; node; ) {
-    if (typeof (node as Partial<OzFollowable>)[followCheck] === 'function') return node as Element & OzFollowable;
-    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
-  }
-  return undefined;
+  let node = composedParent(el);
+  while (node && typeof (node as Partial<OzFollowable>)[followCheck] !== 'function') node = composedParent(node);
+  return node as (Element & OzFollowable) | undefined;
 }
 
 /**
@@ -69,8 +67,6 @@ export const statusOf = ({ state, error, result }: View): OzBannerStatus =>
       : state === 'error' || error
         ? 'error'
         : (result?.decision ?? 'idle');
-
-export const titleKeyOf = (e: OzErrorDetail | undefined): MessageKey => titleKeyFor(e?.code);
 
 export function errorKey(e: OzErrorDetail | undefined): MessageKey {
   const key = isMessageKey(e?.messageKey)
