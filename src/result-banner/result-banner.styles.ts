@@ -9,10 +9,16 @@ import { css } from 'lit';
 // - `--_c` is the accent: the host's status sets it for the stripe, the status icon and the
 //   progress bar; an icon's span carries its status as a class (`.accept` `.reject` `.failed`), so a
 //   row's icon gets its own outcome's colour. Icons are square: width/height = the logical sizes.
+// - The reference's values never break inside (a code read out must be whole); the line wraps only
+//   around them, and a value longer than the whole line scrolls rather than being cut off. One
+//   click selects a whole value for copying.
 // - Idle (no `.shown`): the live region stays in the page (so later text is announced) but shows
 //   nothing.
 // - The pending icon's ring is faint and its arc spins, only for those who have not asked for less
-//   motion.
+//   motion. A bar with no measure (analysing, or before the first progress event) is drawn here,
+//   not by the browser: striped in the accent, and the stripes move only for those who have not
+//   asked for less motion (the browser's own indeterminate bar always
+//   moves, and says nothing different from a stuck one in a still picture).
 export const styles = css`
   :host {
     display: block;
@@ -69,7 +75,7 @@ export const styles = css`
     text-align: start;
     overflow-wrap: anywhere;
   }
-  span {
+  .ic {
     flex: none;
     display: inline-flex;
     color: var(--_c);
@@ -111,11 +117,33 @@ export const styles = css`
     color: var(--oz-banner-muted-color,var(--_muted));
     font-size: .875em;
   }
+  .token {
+    display: inline-block;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    vertical-align: bottom;
+    white-space: nowrap;
+    user-select: all;
+    -webkit-user-select: all;
+  }
   progress {
     display: block;
     inline-size: 100%;
     margin-block-start: .5rem;
     accent-color: var(--_c);
+  }
+  progress:indeterminate {
+    block-size: .5rem;
+    appearance: none;
+    border: 0;
+    border-radius: .25rem;
+    background: repeating-linear-gradient(-45deg,var(--_c) 0 .5rem,transparent .5rem 1rem);
+  }
+  progress:indeterminate::-webkit-progress-bar {
+    background: 0;
+  }
+  progress:indeterminate::-moz-progress-bar {
+    background: 0;
   }
   dl {
     display: grid;
@@ -150,6 +178,14 @@ export const styles = css`
       transform-origin: center;
       animation: oz-banner-spin 1s linear infinite;
     }
+    progress:indeterminate {
+      animation: oz-banner-slide 1s linear infinite;
+    }
+  }
+  @keyframes oz-banner-slide {
+    to {
+      background-position: 1.414rem 0;
+    }
   }
   @keyframes oz-banner-spin {
     to {
@@ -160,8 +196,11 @@ export const styles = css`
     .shown {
       border-color: CanvasText;
     }
-    span, .reference {
+    .ic, .reference {
       color: CanvasText;
+    }
+    progress {
+      border: 1px solid CanvasText;
     }
   }
 `;

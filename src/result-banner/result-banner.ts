@@ -1,81 +1,29 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ozLivenessContext, type OzLivenessSnapshot } from '../context.js';
-import { analysisRows, bestShot, normalizeResult, type OzDecision, type OzFolder, type OzResultDetail } from '../core/decision.js';
-import { messageKeyFor, type OzErrorDetail } from '../core/errors.js';
-import { OzState } from '../core/state.js';
-import { OzI18nController, isMessageKey, type MessageKey, type OzMessages } from '../i18n/index.js';
+import { followCheck, ozLivenessContext, type OzFollowable } from '../context.js';
+import { analysisRows, bestShot, normalizeResult, type OzFolder, type OzResultDetail } from '../core/decision.js';
+import { titleKeyFor } from '../core/errors.js';
+import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
+import { referenceOf } from './reference.js';
 import { styles } from './result-banner.styles.js';
+import {
+  SOURCE_EVENTS,
+  allSent,
+  asError,
+  asProgress,
+  asState,
+  closestCheck,
+  errorKey,
+  icon,
+  isPending,
+  isRecord,
+  statusOf,
+  toView,
+  type OzBannerStatus,
+  type View,
+} from './view.js';
 
-export const OzBannerStatus = {
-  idle: 'idle',
-  pending: 'pending',
-  accept: 'accept',
-  reject: 'reject',
-  failed: 'failed',
-  error: 'error',
-} as const;
-export type OzBannerStatus = (typeof OzBannerStatus)[keyof typeof OzBannerStatus];
-
-/** What the banner shows, from whichever source spoke last. Everything is checked on the way in. */
-type View = Partial<OzLivenessSnapshot>;
-
-const SOURCE_EVENTS = ['oz-state-change', 'oz-upload-progress', 'oz-result', 'oz-error'] as const;
-const PENDING: readonly unknown[] = ['loading', 'starting', 'capturing', 'uploading'];
-const STATES: readonly unknown[] = Object.values(OzState);
-
-const isPending = (s: unknown) => PENDING.includes(s);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const asState = (v: unknown) => (STATES.includes(v) ? (v as OzState) : undefined);
-const asError = (v: unknown) => (isRecord(v) ? (v as unknown as OzErrorDetail) : undefined);
-function asProgress(v: unknown): View['progress'] {
-  if (!isRecord(v)) return;
-  const { loaded, total } = v;
-  return typeof loaded === 'number' && typeof total === 'number' && loaded >= 0 && total >= 0 ? { loaded, total } : undefined;
-}
-
-/** A snapshot from a check (its properties or its context) → a view; decisions are recomputed. */
-const toView = (s: unknown): View =>
-  isRecord(s) ? { state: asState(s.state), result: normalizeResult(s.result), error: asError(s.error), progress: asProgress(s.progress) } : {};
-
-/**
- * `ready` shows nothing too: a check gets there by loading ahead, by a reset, or by a new attempt
- * closed before the capture; none has an outcome. An error outranks a result: a check clears its
- * error when a result arrives, so when both are there the error is the newer.
- */
-const statusOf = ({ state, error, result }: View): OzBannerStatus =>
-  isPending(state)
-    ? 'pending'
-    : state === 'idle' || state === 'ready'
-      ? 'idle'
-      : state === 'error' || error
-        ? 'error'
-        : (result?.decision ?? 'idle');
-
-function errorKey(e: OzErrorDetail | undefined): MessageKey {
-  const key = isMessageKey(e?.messageKey)
-    ? e.messageKey
-    : messageKeyFor(typeof e?.code === 'string' ? e.code : '', typeof e?.ozErrorCode === 'number' ? e.ozErrorCode : undefined);
-  return isMessageKey(key) ? key : 'error.plugin';
-}
-
-// Shapes differ per status, so the meaning never rests on colour; words carry it anyway. Each is a
-// ring or an outline, then a mark (for pending: a faint ring and the arc that spins, see the
-// styles); stroke styles are in CSS.
-const RING = svg`<circle cx=12 cy=12 r=9 />`;
-const ICONS: Record<Exclude<OzBannerStatus, 'idle'> | OzDecision, readonly [string | null, string]> = {
-  pending: [null, 'M12 3a9 9 0 0 1 9 9'],
-  accept: [null, 'm8 12.5 2.75 2.75L16.5 9.5'],
-  reject: [null, 'm9 9 6 6m0-6-6 6'],
-  failed: ['M12 3.5 21.5 20h-19z', 'M12 10v4.5m0 2.5v.01'],
-  error: ['M8.3 3h7.4L21 8.3v7.4L15.7 21H8.3L3 15.7V8.3z', 'M12 7.5v5.5m0 3v.01'],
-};
-/** A decorative icon in a span whose class (the status) gives its colour; `part` for the status's. */
-const icon = (name: keyof typeof ICONS, part?: string) => {
-  const [outline, mark] = ICONS[name];
-  return html`<span part=${part ?? nothing} class=${name}><svg viewBox="0 0 24 24" aria-hidden=true>${outline ? svg`<path d=${outline} />` : RING}<path d=${mark} /></svg></span>`;
-};
-
+export { OzBannerStatus } from './view.js';
 /**
  * Shows the outcome of a liveness check in words a person can read, in their language: pending
  * (with upload progress), accepted, declined, a system failure (neither), or what went wrong and
@@ -99,6 +47,7 @@ const icon = (name: keyof typeof ICONS, part?: string) => {
  * @csspart message - What happened and what the person can do.
  * @csspart details - The list of analyses and their outcomes (`show-details`).
  * @csspart best-shot - The best-shot image (`show-best-shot`).
+ * @csspart reference - The support reference: the error code, Oz's code, the request or session id.
  *
  * @cssproperty [--oz-banner-background=#ffffff (dark: #161b22)] - Background.
  * @cssproperty [--oz-banner-color=#1f2328 (dark: #e6edf3)] - Text colour.
@@ -145,7 +94,7 @@ export class OzResultBanner extends LitElement {
   /** The liveness best shot, when the backend sent one that really is a JPEG or PNG. */
   showBestShot = false;
 
-  /** Message language; else the closest `[lang]`, then the browser's language, then English. */
+  /** Message language; else the closest `[lang]`, then `<html lang>`, then English (docs/languages.md). */
   override lang!: string;
 
   /** Replacements for any message, by key (e.g. `{ 'banner.title.accept': 'Verified' }`). */
@@ -158,12 +107,16 @@ export class OzResultBanner extends LitElement {
   #target?: Element;
   #for?: string;
   #observer?: MutationObserver;
+  private followed?: Element;
+  private unfollow?: () => void;
   #i18n = new OzI18nController(this, { lang: () => this.lang, messages: () => this.messages });
   #consumer = new ContextConsumer(this, {
     context: ozLivenessContext,
     subscribe: true,
     callback: (value) => {
-      if (!this.htmlFor) this.view = toView(value);
+      if (this.htmlFor) return;
+      this.view = toView(value);
+      this.#follow(closestCheck(this));
     },
   });
 
@@ -182,6 +135,11 @@ export class OzResultBanner extends LitElement {
     this.#detach();
   }
 
+  /** Resolves once the banner has rendered in its language (nothing is shown before it arrives). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#i18n.updateComplete(() => super.getUpdateComplete());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') && this.isConnected) this.#attach();
     // The last source to speak wins: a page's `result` shows until the check reports again.
@@ -190,6 +148,18 @@ export class OzResultBanner extends LitElement {
     }
     const s = (this.#status = statusOf(this.view));
     if (this.getAttribute('status') !== s) this.setAttribute('status', s);
+  }
+
+  /**
+   * One voice: the check this banner speaks for steps its own status line aside while followed
+   * (`followCheck` in context.ts). Called with the check to follow, or nothing to stop.
+   */
+  #follow(check?: Element): void {
+    if (check === this.followed) return;
+    this.unfollow?.();
+    this.followed = check;
+    const offer = (check as Partial<OzFollowable> | undefined)?.[followCheck];
+    this.unfollow = typeof offer === 'function' ? offer.call(check, this) : undefined;
   }
 
   #attach(): void {
@@ -206,6 +176,7 @@ export class OzResultBanner extends LitElement {
     } else {
       const ctx = this.#consumer.value;
       this.view = ctx ? toView(ctx) : { result: normalizeResult(this.result) };
+      if (ctx) this.#follow(closestCheck(this));
     }
   }
 
@@ -213,12 +184,14 @@ export class OzResultBanner extends LitElement {
     this.#observer?.disconnect();
     this.#observer = this.#for = undefined;
     this.#listen();
+    this.#follow();
   }
 
   #find(): void {
     const found = (this.htmlFor && (this.getRootNode() as Document).getElementById?.(this.htmlFor)) || undefined;
     if (found === this.#target) return;
     this.#listen(found);
+    this.#follow(found);
     const f = found as View | undefined;
     this.view = f ? toView({ state: f.state, result: f.result, error: f.error }) : {};
   }
@@ -239,48 +212,49 @@ export class OzResultBanner extends LitElement {
       const next = asState(isRecord(detail) && detail.state);
       // A new attempt (or a reset) forgets the last outcome.
       if (next) this.view = next === 'idle' || next === 'ready' || (isPending(next) && !isPending(v.state)) ? { state: next } : { ...v, state: next };
+    } else if (e.type === 'oz-upload-progress') {
+      const progress = asProgress(detail);
+      this.view = { ...v, progress, analysing: allSent(progress) };
     } else {
       this.view =
-        e.type === 'oz-upload-progress'
-          ? { ...v, progress: asProgress(detail) }
-          : e.type === 'oz-result'
-            ? { ...v, result: normalizeResult(detail), error: undefined }
-            : { ...v, error: asError(detail), result: undefined }; // oz-error
+        e.type === 'oz-result'
+          ? { ...v, result: normalizeResult(detail), error: undefined }
+          : { ...v, error: asError(detail), result: undefined }; // oz-error
     }
   };
 
   protected override render() {
-    const s = this.#status;
+    // Until its language has arrived the live region stays empty: nothing to read, nothing to announce.
+    const s = this.#i18n.ready ? this.#status : 'idle';
     const t = (key: MessageKey, params?: Record<string, string>) => this.#i18n.t(key, params);
-    const { state, result, error, progress } = this.view;
+    const { state, result, error, progress, analysing } = this.view;
     // Only accept, reject and failed show the result (theirs); pending and error none of an older one.
     const folder = result?.decision === s ? result.folder : undefined;
-    const reference =
-      s === 'error'
-        ? [error?.code, error?.telemetryId].filter((x) => typeof x === 'string' && x).join(' · ')
-        : s === 'failed' && typeof folder?.folder_id === 'string'
-          ? folder.folder_id
-          : '';
+    const title =
+      s === 'idle'
+        ? ''
+        : s === 'pending'
+          ? t(state === 'uploading' && analysing ? 'check.state.analysing' : `check.state.${state!}`)
+          : t(s === 'error' ? titleKeyFor(error?.code) : `banner.title.${s}`);
     const message = s === 'idle' || s === 'pending' ? '' : t(s === 'error' ? errorKey(error) : `banner.message.${s}`);
     const rows = this.showDetails && folder ? analysisRows(folder) : [];
     const shot = this.showBestShot && folder ? bestShot(folder) : undefined;
+    const percent = progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
 
     // No whitespace between the tags (templates ship as written); line breaks only inside `${}`.
+    // `dir=auto` on each text: an English text in a right-to-left page keeps its full stop at its end.
     return html`<div part=base class=${s === 'idle' ? '' : 'shown'} role=${s === 'reject' || s === 'failed' || s === 'error' ? 'alert' : 'status'}>${
       s === 'idle'
         ? nothing
-        : html`${icon(s, 'icon')}<div class=body><p part=title class=title>${
-            t(s === 'pending' ? `check.state.${state!}` : `banner.title.${s}`)
-          }</p>${
-            message ? html`<p part=message>${message}</p>` : nothing
+        : html`${icon(s, 'icon')}<div class=body><p part=title class=title dir=auto>${title}</p>${
+            message ? html`<p part=message dir=auto>${message}</p>` : nothing
           }${
-            state === 'uploading'
-              ? html`<progress max=100 value=${
-                  progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : nothing
-                } aria-label=${t('check.state.uploading')}></progress>`
+            // Analysing has no measure: an indeterminate bar (no value), never a full one.
+            state === 'uploading' && s === 'pending'
+              ? html`<progress max=100 value=${analysing ? nothing : (percent ?? nothing)} aria-label=${title}></progress>`
               : nothing
           }${
-            reference ? html`<p class=reference>${t('banner.reference', { id: reference })}</p>` : nothing
+            referenceOf(s, error, folder, t)
           }${
             rows.length
               ? html`<dl part=details>${rows.map(
