@@ -1,5 +1,5 @@
-// Installs the Debian browsers the tests use (Chromium, Firefox ESR, WebKitGTK's MiniBrowser +
-// WebKitWebDriver, Xvfb) when they are missing. As root on Debian it runs apt-get itself; elsewhere
+// Installs the Debian packages the tests use (Chromium, Firefox ESR, WebKitGTK's MiniBrowser +
+// WebKitWebDriver, Xvfb, and redis-server for the shared idempotency store) when they are missing. As root on Debian it runs apt-get itself; elsewhere
 // it prints the command and exits non-zero. Test tools' own browser downloads are never used.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -10,8 +10,9 @@ export const BROWSER_FILES = {
   webkit: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
   webkitdriver: '/usr/bin/WebKitWebDriver',
   xvfb: '/usr/bin/Xvfb',
+  redis: '/usr/bin/redis-server',
 };
-const PACKAGES = 'chromium firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb';
+const PACKAGES = 'chromium firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb redis-server';
 export const INSTALL_HINT = `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${PACKAGES}`;
 
 export function missingBrowsers() {

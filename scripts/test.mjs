@@ -13,7 +13,8 @@ import { ensureBrowsers } from './install-browsers.mjs';
 
 const FLOOR_FILE = 'test/expected-test-counts.json';
 const nodeOnly = process.argv.includes('--node-only');
-if (!nodeOnly && !ensureBrowsers()) process.exit(1);
+// Both phases need the Debian packages: the Node phase drives Chromium and starts redis-server too.
+if (!ensureBrowsers()) process.exit(1);
 
 const run = (cmd, args, env = {}) => {
   console.log(`\n> ${[cmd, ...args].join(' ')}`);
