@@ -14,7 +14,7 @@ const outDir = mkdtempSync(path.join(os.tmpdir(), 'oz-worker-'));
 const scriptPath = path.join(outDir, 'worker.mjs');
 await build({ entryPoints: [script], bundle: true, format: 'esm', platform: 'neutral', outfile: scriptPath, logLevel: 'warning' });
 
-const BINDINGS = ['OZ_API_URL', 'OZ_ACCESS_TOKEN', 'OZ_MAX_CONTAINER_BYTES', 'OZ_TIMEOUT_MS', 'UPSTREAM_FAST', 'UPSTREAM_LINK'];
+const BINDINGS = ['OZ_API_URL', 'OZ_ACCESS_TOKEN', 'OZ_MAX_CONTAINER_BYTES', 'OZ_TIMEOUT_MS'];
 const bindings = Object.fromEntries(BINDINGS.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
 const mf = new Miniflare({
   modules: true,
