@@ -2,14 +2,19 @@
  * POSTs the container Blob itself — no base64, no FormData, no ArrayBuffer copy — to the backend,
  * with a per-attempt timeout, retries with exponential backoff and jitter (honouring Retry-After)
  * on network errors, timeouts, 408, 429 and 5xx, and byte progress where the browser reports it.
- * Keeps nothing itself: the caller holds the container, so a failure loses nothing.
+ * Keeps nothing itself: the caller holds the container, so a failure loses nothing. Every attempt
+ * carries the same `Idempotency-Key`, so a backend that already got an answer from Oz replays it
+ * instead of resending a container whose session token is spent.
  */
 import { kitError, type OzErrorDetail } from './errors.js';
 import { isFolder, type OzFolder } from './decision.js';
 
 export interface UploadOptions {
   url: string;
+  /** The page's extra headers; they never replace `Content-Type` or `Idempotency-Key`, in any letter case. */
   headers: Record<string, string>;
+  /** One per container (a random UUID), sent as `Idempotency-Key` on every attempt of it. */
+  idempotencyKey?: string;
   credentials: RequestCredentials;
   /** Retries after the first attempt. */
   retries: number;
@@ -22,8 +27,11 @@ export interface UploadOptions {
   random?: () => number;
 }
 
+/** An upload failure; `requestId` is the backend's `X-Request-Id` for the failed request, when it sent one. */
+export type UploadErrorDetail = OzErrorDetail & { requestId?: string };
+
 export class UploadError extends Error {
-  constructor(readonly detail: OzErrorDetail) {
+  constructor(readonly detail: UploadErrorDetail) {
     super(detail.message);
     this.name = 'UploadError';
   }
@@ -34,6 +42,24 @@ interface Attempt {
   body: string;
   retryAfter: string | null;
   timedOut: boolean;
+  requestId?: string;
+}
+
+/** Headers the kit sets itself; the page's `headers` cannot replace them. */
+const OWN_HEADERS = new Set(['content-type', 'idempotency-key']);
+
+/** The page's headers without the kit's own (whatever their case), then the kit's. */
+function requestHeaders(o: UploadOptions): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(o.headers)) if (!OWN_HEADERS.has(name.toLowerCase())) out[name] = value;
+  out['Content-Type'] = 'application/octet-stream';
+  if (o.idempotencyKey) out['Idempotency-Key'] = o.idempotencyKey;
+  return out;
+}
+
+/** A well-formed `X-Request-Id` only: it ends up in an event detail a page may show. */
+function requestIdOf(value: string | null): string | undefined {
+  return value && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
 }
 
 const BACKOFF_BASE = 500;
@@ -56,7 +82,9 @@ export async function uploadContainer(container: Blob, options: UploadOptions): 
     }
     if (!isRetryable(last)) break;
   }
-  throw new UploadError(failure(last!, options.url));
+  const detail: UploadErrorDetail = failure(last!, options.url);
+  if (last!.requestId) detail.requestId = last!.requestId;
+  throw new UploadError(detail);
 }
 
 function isRetryable(a: Attempt): boolean {
@@ -120,8 +148,7 @@ function sendWithXhr(container: Blob, o: UploadOptions): Promise<Attempt> {
     xhr.open('POST', o.url);
     xhr.withCredentials = o.credentials === 'include';
     xhr.timeout = o.timeoutMs;
-    for (const [k, v] of Object.entries(o.headers)) xhr.setRequestHeader(k, v);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    for (const [k, v] of Object.entries(requestHeaders(o))) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => o.onProgress?.(e.loaded, e.lengthComputable ? e.total : container.size);
     const onAbort = () => xhr.abort();
     o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -130,7 +157,14 @@ function sendWithXhr(container: Blob, o: UploadOptions): Promise<Attempt> {
       if (a) resolve(a);
       else reject(o.signal?.reason ?? new DOMException('Aborted', 'AbortError'));
     };
-    xhr.onload = () => end({ status: xhr.status, body: xhr.responseText, retryAfter: xhr.getResponseHeader('Retry-After'), timedOut: false });
+    xhr.onload = () =>
+      end({
+        status: xhr.status,
+        body: xhr.responseText,
+        retryAfter: xhr.getResponseHeader('Retry-After'),
+        timedOut: false,
+        requestId: requestIdOf(xhr.getResponseHeader('X-Request-Id')),
+      });
     xhr.onerror = () => end({ status: 0, body: '', retryAfter: null, timedOut: false });
     xhr.ontimeout = () => end({ status: 0, body: '', retryAfter: null, timedOut: true });
     xhr.onabort = () => end(null);
@@ -147,10 +181,11 @@ async function sendWithFetch(container: Blob, o: UploadOptions): Promise<Attempt
       method: 'POST',
       body: container,
       credentials: o.credentials,
-      headers: { ...o.headers, 'Content-Type': 'application/octet-stream' },
+      headers: requestHeaders(o),
       signal,
     });
-    return { status: r.status, body: await r.text(), retryAfter: r.headers.get('Retry-After'), timedOut: false };
+    const requestId = requestIdOf(r.headers.get('X-Request-Id'));
+    return { status: r.status, body: await r.text(), retryAfter: r.headers.get('Retry-After'), timedOut: false, requestId };
   } catch (e) {
     if (o.signal?.aborted) throw e;
     return { status: 0, body: '', retryAfter: null, timedOut: timeout.signal.aborted };

@@ -144,6 +144,7 @@ export class OzLivenessCheck extends LitElement {
   private _result?: OzResultDetail;
   private _error?: OzErrorDetail;
   private _container?: Blob;
+  private idempotencyKey?: string; // one per container: every POST of it carries it (retry-safe)
   private run = 0; // bumped to orphan every callback and request of an earlier run
   private abort?: AbortController;
   private plugin?: OzLivenessPlugin;
@@ -360,6 +361,7 @@ export class OzLivenessCheck extends LitElement {
     }
     this.captured = true;
     this._container = container; // kept through any failure, until a new capture or reset()
+    this.idempotencyKey = crypto.randomUUID();
     this.releaseWindow(); // the plugin is done with its window: another element may open it now
     const proceed = this.emit('oz-capture-complete', { result, container });
     if (!proceed) {
@@ -375,6 +377,7 @@ export class OzLivenessCheck extends LitElement {
       const folder = await m.uploadContainer(container, {
         url: config.backendUrl,
         headers: config.headers,
+        idempotencyKey: this.idempotencyKey,
         credentials: config.credentials,
         retries: config.uploadRetries,
         timeoutMs: config.uploadTimeout,

@@ -14,4 +14,14 @@ export {
 export { trimFolder } from './folder.js';
 export type { OzAnalysis, OzFolder } from './folder.js';
 export type { FetchLike } from './upstream.js';
+export {
+  createMemoryIdempotencyStore,
+  DEFAULT_IDEMPOTENCY_TTL_MS,
+  type IdempotencyEntry,
+  type IdempotencyOptions,
+  type IdempotencyStore,
+  type MemoryIdempotencyStoreOptions,
+  type RecordedAnswer,
+} from './idempotency.js';
+export { createRedisIdempotencyStore, type RedisClientLike, type RedisIdempotencyStoreOptions } from './redis-store.js';
 export { toNodeHandler, type NodeHandler, type NodeHandlerOptions, type WebHandler } from './node.js';

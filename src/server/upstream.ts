@@ -23,6 +23,80 @@ export class UpstreamError extends Error {
   }
 }
 
+/**
+ * No call to Oz ever follows a redirect. `error` is the mode in which fetch neither follows nor
+ * clones a streamed request (a clone tees the body into memory); workerd refuses it, so there
+ * `manual`, and {@link readAnswer} turns the 3xx (or opaque redirect) into a failure.
+ */
+export const NO_REDIRECT: RequestRedirect =
+  (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers' ? 'manual' : 'error';
+
+/** The fixed text of a refused redirect: the browser never learns where Oz pointed. */
+export const REDIRECT_MESSAGE = 'Oz API answered with a redirect, which is never followed.';
+
+/** Largest answer read from Oz by default: a folder with best shots is a few MB. */
+export const DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** An Oz answer, read (up to a bound) while the exchange's deadline still runs. */
+export interface OzAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * Reads an answer up to `maxBytes`, never whole into memory: past the bound the read is cancelled
+ * and the exchange fails as `502`. A redirect is a failure, unread.
+ */
+export async function readAnswer(res: Response, what: string, maxBytes: number): Promise<OzAnswer> {
+  if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+    res.body?.cancel().catch(() => {});
+    throw new UpstreamError(502, REDIRECT_MESSAGE, { cause: new Error(`HTTP ${res.status} to ${what}`) });
+  }
+  let text = '';
+  if (res.body) {
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        reader.cancel('answer too large').catch(() => {});
+        throw new UpstreamError(502, 'Oz API answered with more than this server reads.', {
+          cause: new Error(`more than ${maxBytes} bytes in the answer to ${what}`),
+        });
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    text += decoder.decode();
+  }
+  return { status: res.status, headers: res.headers, text };
+}
+
+export function ozHeaders(token: string | undefined, accept: string): Headers {
+  const headers = new Headers({ Accept: accept });
+  if (token !== undefined) headers.set('X-Forensic-Access-Token', token);
+  return headers;
+}
+
+/** A failed exchange as the browser should see it: 504 for our deadline, 502 otherwise. */
+export function failure(err: unknown, d: Deadline, what: string): UpstreamError {
+  if (err instanceof UpstreamError) return err;
+  if (d.timedOut) return new UpstreamError(504, `Oz API did not answer in time (${what}).`, { cause: err });
+  if (isRedirectError(err)) return new UpstreamError(502, REDIRECT_MESSAGE, { cause: err });
+  return new UpstreamError(502, `Oz API is unreachable (${what}).`, { cause: err });
+}
+
+/** fetch with `redirect: 'error'` rejects on a 3xx; the runtimes say so in the message or its cause. */
+function isRedirectError(err: unknown): boolean {
+  for (let current = err, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    if (/redirect/i.test(current.message)) return true;
+  }
+  return false;
+}
+
 /** An abort signal that fires after `timeoutMs` or when `parent` fires, remembering which. */
 export interface Deadline {
   readonly signal: AbortSignal;

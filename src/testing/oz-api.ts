@@ -6,7 +6,8 @@
  *
  * Routes are matched by path suffix, so it can be mounted under any prefix (e.g. `/oz-api/`):
  * - `POST …/api/authorize/auth/`              → `{ access_token, expire_token }`
- * - `GET  …/api/authorize/session_token`      → `{ session_token }` (900 s, single use)
+ * - `GET  …/api/authorize/session_token`      → `{ session_token }` (900 s, single use: spent once a
+ *                                               whole container with it has been checked, even if the client aborts)
  * - `POST …/api/instant/folders/`             → `201` folder (stores nothing)
  * - `POST …/api/folders/`                     → `201` folder (kept in memory)
  * - `GET  …/api/folders/?meta_data=k==v`      → `{ items, total }`
@@ -208,21 +209,20 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
     const verified = await verifyContainer(bytes, key);
     if (!verified.ok) return containerError(verified.code, verified.reason, verified.message);
 
-    let token: { jti: string; expMs: number } | null = null;
     if (requireSessionToken || verified.envelope.session_token !== null) {
       const checked = await checkSessionToken(verified.envelope.session_token);
       if ('ok' in checked) return containerError(checked.code, checked.reason, checked.message);
-      token = checked;
+      // As Oz: the whole container has been checked, so its token is spent, whatever happens next.
+      // A client that gives up now (aborts) and resends the same bytes gets 400 / 14.
+      if (!consumeSessionToken(checked.jti, checked.expMs)) {
+        return containerError(14, 'session_token_reused', 'The session token was already used.');
+      }
     }
 
     const unpacked = await unpackContainer(verified);
     const hint = unpacked.ok ? outcomeHint(unpacked.payload.simulation?.scenario as ScenarioName) : null;
     const outcome = forcedOutcome ?? hint;
-    // Wait before using up the token: a client that gives up (aborts) mid-wait may retry with it.
     if (outcome === 'slow') await sleep(latencyMs, request.signal);
-    if (token && !consumeSessionToken(token.jti, token.expMs)) {
-      return containerError(14, 'session_token_reused', 'The session token was already used.');
-    }
     if (!unpacked.ok) return containerError(unpacked.code, unpacked.reason, unpacked.message);
 
     const folder = buildFolder(unpacked, outcome === 'declined' || outcome === 'failed' ? outcome : 'accept', now());

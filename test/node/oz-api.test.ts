@@ -132,15 +132,20 @@ describe('simulated Oz API: uploads that succeed', () => {
     assert.equal(((await res.json()) as Folder).system_resolution, 'SUCCESS');
   });
 
-  it('gives up a slow upload when the request is aborted, without using up the token', async () => {
+  it('uses up the token once the whole container is checked, even when the client then aborts', async () => {
     const { api, blob, token } = await setup({ latencyMs: 60_000 }, { scenario: 'slow' });
     const ctl = new AbortController();
     const pending = upload(api, blob, { signal: ctl.signal });
     setTimeout(() => ctl.abort(), 10);
     await assert.rejects(pending, (err: Error) => err.name === 'AbortError');
-    // Same token, no slow hint this time: it must still be unused.
+    // The same bytes again, as a retrying client would send them: Oz refuses them, 400 / 14.
+    const resent = await errorOf(await upload(api, blob));
+    assert.equal(resent.status, 400);
+    assert.equal(resent.error_code, 14);
+    assert.equal(resent.details.reason, 'session_token_reused');
+    // And a new container with that token too.
     const again = await createSimulatedContainer({ sessionToken: token });
-    assert.equal((await upload(api, again)).status, 201);
+    assert.equal((await errorOf(await upload(api, again))).error_code, 14);
   });
 
   it('adds a DOCUMENTS analysis when document photos come with a selfie', async () => {

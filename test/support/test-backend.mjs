@@ -5,12 +5,22 @@
 //   POST /test-backend/upload?id=X&seq=503,503,201   answers the seq statuses in order (last repeats);
 //                                                   201/200 answer a folder (or `body=` verbatim)
 //        &retryAfter=N   adds Retry-After: N to non-2xx answers    &hang=1  never answers
+//        &requestId=R    answers X-Request-Id: R-<attempt>
 //   GET  /test-backend/received?id=X                 what POSTs with that id received
 //   GET  /test-backend/token?id=X&status=200&body=…  a session token answer (body verbatim, default a fresh token)
 //   GET  /test-backend/stub-plugin.js?…              a classic script that installs window.__ozStub as OzLiveness
 //        /test-backend/empty.js                      a script that defines no OzLiveness
 //        /test-backend/missing.js                    404
+//
+//   /test-backend/retry-safe/session-token?id=X      ┐ the real createOzLivenessHandler (one per id) in front of
+//   /test-backend/retry-safe/container?id=X&drop=N   ┘ its own simulated Oz API; `drop=N`: a proxy step that lets
+//                                                     the first N uploads reach Oz, waits for the answer, then
+//                                                     destroys the socket instead of passing it on
+//        &idempotency=off                           the handler with idempotency: false (the control case)
+//   GET  /test-backend/retry-safe/stats?id=X         { ozUploads, dropped, replayed, keys }
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { tsImport } from 'tsx/esm/api';
 
 const received = new Map();
 let tokenCounter = 0;
@@ -20,11 +30,73 @@ function record(id, entry) {
   received.get(id).push(entry);
 }
 
+const retrySafe = new Map();
+let serverModules;
+
+async function retrySafeBackend(id, idempotency) {
+  if (!retrySafe.has(id)) {
+    serverModules ??= Promise.all([
+      tsImport('../../src/server/index.ts', import.meta.url),
+      tsImport('../../src/testing/index.ts', import.meta.url),
+    ]);
+    const [{ createOzLivenessHandler }, { createSimulatedOzApi }] = await serverModules;
+    const stats = { ozUploads: 0, dropped: 0, replayed: 0, keys: [] };
+    const simulated = createSimulatedOzApi({});
+    const handler = createOzLivenessHandler({
+      ozApiUrl: 'http://127.0.0.1:9', // never dialled: the fetch below goes to the simulated API in process
+      idempotency: idempotency ? {} : false,
+      log: () => {},
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST') stats.ozUploads++;
+        return simulated(request);
+      },
+    });
+    retrySafe.set(id, { handler, stats });
+  }
+  return retrySafe.get(id);
+}
+
+async function retrySafeRoute(ctx, id) {
+  const q = ctx.query;
+  const backend = await retrySafeBackend(id, q.idempotency !== 'off');
+  if (ctx.path === '/test-backend/retry-safe/stats') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(backend.stats);
+    return;
+  }
+  const req = ctx.req;
+  const key = req.headers['idempotency-key'];
+  if (key && !backend.stats.keys.includes(key)) backend.stats.keys.push(key);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(`http://${req.headers.host}${req.url}`, {
+    method: req.method,
+    headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
+    body: hasBody ? Readable.toWeb(req) : undefined,
+    duplex: 'half',
+  });
+  const response = await backend.handler(request);
+  if (ctx.path.endsWith('/container') && backend.stats.dropped < Number(q.drop ?? 0)) {
+    // Oz has answered; the answer is lost on the way back, as on a mobile network.
+    backend.stats.dropped++;
+    await response.body?.cancel();
+    ctx.status = 204; // for the runner's log only: nothing is sent
+    ctx.respond = false;
+    req.socket.destroy();
+    return;
+  }
+  if (response.headers.get('idempotent-replayed') === 'true') backend.stats.replayed++;
+  ctx.status = response.status;
+  for (const [name, value] of response.headers) ctx.set(name, value);
+  ctx.body = Buffer.from(await response.arrayBuffer());
+}
+
 export function testBackend() {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/test-backend/')) return next();
     const q = ctx.query;
     const id = String(q.id ?? 'default');
+    if (ctx.path.startsWith('/test-backend/retry-safe/')) return retrySafeRoute(ctx, id);
     switch (ctx.path) {
       case '/test-backend/upload': {
         const chunks = [];
@@ -35,7 +107,11 @@ export function testBackend() {
           bytes: body.length,
           sha256: createHash('sha256').update(body).digest('hex'),
           contentType: ctx.get('content-type'),
-          headers: { 'x-csrf-token': ctx.get('x-csrf-token') || undefined, cookie: ctx.get('cookie') || undefined },
+          headers: {
+            'x-csrf-token': ctx.get('x-csrf-token') || undefined,
+            cookie: ctx.get('cookie') || undefined,
+            'idempotency-key': ctx.get('idempotency-key') || undefined,
+          },
         });
         if (q.hang) {
           await new Promise((r) => setTimeout(r, 20_000)); // bounded: the element's timeout is far shorter
@@ -46,6 +122,7 @@ export function testBackend() {
         const status = seq[Math.min(attempts, seq.length) - 1];
         ctx.status = status;
         if (status >= 300 && q.retryAfter) ctx.set('Retry-After', String(q.retryAfter));
+        if (q.requestId) ctx.set('X-Request-Id', `${q.requestId}-${attempts}`);
         if (q.body !== undefined && (status < 300 || q.bodyAlways)) {
           ctx.type = String(q.type ?? 'application/json');
           ctx.body = String(q.body);

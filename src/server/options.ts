@@ -1,0 +1,186 @@
+/**
+ * The handler's options: their types, defaults and checks. Everything the routes need is resolved
+ * once, at creation, into a {@link Config}; a bad option is a `TypeError` naming it.
+ */
+import {
+  createMemoryIdempotencyStore,
+  DEFAULT_IDEMPOTENCY_TTL_MS,
+  type IdempotencyOptions,
+  type IdempotencyStore,
+} from './idempotency.js';
+import type { OzFolder } from './folder.js';
+import { DEFAULT_MAX_ANSWER_BYTES, fixedToken, loginTokens, type AccessTokens, type FetchLike } from './upstream.js';
+
+/** Options of {@link createOzLivenessHandler}. Invalid options throw a `TypeError` at creation. */
+export interface OzLivenessHandlerOptions {
+  /** Base URL of Oz API, e.g. `https://api.example.ozforensics.com` (a path prefix is kept). */
+  ozApiUrl: string | URL;
+  /** `instant` → `POST /api/instant/folders/` (stores nothing); `full` → `POST /api/folders/`. Default `instant`. */
+  api?: 'instant' | 'full';
+  /** A fixed Oz access token, sent as `X-Forensic-Access-Token`. Omit both this and `credentials` when the installation needs none. */
+  accessToken?: string;
+  /** Oz login; the handler logs in with `POST /api/authorize/auth/` and reuses the token (see docs/server.md). */
+  credentials?: { email: string; password: string };
+  /** Largest container accepted, in bytes; enforced while streaming. Default 50 MiB. */
+  maxContainerBytes?: number;
+  /** Limit for each Oz exchange (login, session token, upload + answer), in ms. Default 50 000. */
+  timeoutMs?: number;
+  /** Largest answer read from Oz, in bytes; beyond it the call is cut off and the browser gets 502. Default 8 MiB. */
+  maxOzAnswerBytes?: number;
+  /** The `fetch` used to call Oz. Default `globalThis.fetch`. Must support streamed bodies (`duplex: 'half'`). */
+  fetch?: FetchLike;
+  /**
+   * Called with the whole (untrimmed) folder before the browser gets its answer: the place to record
+   * the decision server-side, where it belongs. If it throws, the browser gets `500` instead; with an
+   * `Idempotency-Key` Oz's answer is still recorded and a retry runs `onResult` again (make it
+   * idempotent by `folder_id`). It also runs when the browser has already gone.
+   */
+  onResult?: (folder: OzFolder, request: Request) => void | Promise<void>;
+  /** Cross-origin browsers allowed to call the routes (exact origins like `https://app.example.com`, or `'*'`). */
+  cors?: { origins: string[]; credentials?: boolean };
+  /** Send the browser only what the elements need. Default `true`. */
+  trimResponse?: boolean;
+  /** Where operator-facing lines go (Oz failures with their cause). Secrets are redacted. Default `console.warn`. */
+  log?: (message: string) => void;
+  /**
+   * Retry-safe uploads by `Idempotency-Key` (on by default): a repeat of a key gets the recorded
+   * answer instead of a second call to Oz. `false` turns it off. See docs/server.md.
+   */
+  idempotency?: IdempotencyOptions | false;
+}
+
+/** The default size limit: a few seconds of selfie video packed in a container is far below it. */
+export const DEFAULT_MAX_CONTAINER_BYTES = 50 * 1024 * 1024;
+/** Below the element's 60 s upload timeout, so the browser hears a clear `504` rather than giving up first. */
+export const DEFAULT_TIMEOUT_MS = 50_000;
+
+
+/** The options, checked and resolved: what the routes read. */
+export interface Config {
+  base: string;
+  uploadPath: string;
+  tokens: AccessTokens;
+  maxBytes: number;
+  maxAnswerBytes: number;
+  timeoutMs: number;
+  fetch: FetchLike;
+  onResult?: OzLivenessHandlerOptions['onResult'];
+  origins?: Set<string>;
+  corsCredentials: boolean;
+  trim: boolean;
+  log: (message: string) => void;
+  idempotency?: { store: IdempotencyStore; ttlMs: number };
+}
+
+export function resolveOptions(options: OzLivenessHandlerOptions): Config {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createOzLivenessHandler: options must be an object with at least ozApiUrl.');
+  }
+  const fail = (message: string): never => {
+    throw new TypeError(`createOzLivenessHandler: ${message}`);
+  };
+
+  let url: URL | undefined;
+  try {
+    url = new URL(String(options.ozApiUrl ?? ''));
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    fail('ozApiUrl must be an absolute http(s) URL, e.g. https://api.example.ozforensics.com.');
+  }
+  const api = url as URL;
+  // The URL itself is not echoed in messages: it could carry a secret the checks below refuse.
+  if (api.username || api.password) fail('ozApiUrl must not contain a user or password; use credentials.');
+  if (api.search || api.hash) fail('ozApiUrl must not have a query or fragment.');
+
+  const mode = options.api ?? 'instant';
+  if (mode !== 'instant' && mode !== 'full') fail("api must be 'instant' or 'full'.");
+
+  const { accessToken, credentials } = options;
+  if (accessToken !== undefined && (typeof accessToken !== 'string' || accessToken.trim() === '')) {
+    fail('accessToken must be a non-empty string when given.');
+  }
+  if (credentials !== undefined) {
+    if (typeof credentials !== 'object' || credentials === null) fail('credentials must be { email, password }.');
+    if (typeof credentials.email !== 'string' || credentials.email === '') fail('credentials.email must be a non-empty string.');
+    if (typeof credentials.password !== 'string' || credentials.password === '') {
+      fail('credentials.password must be a non-empty string.');
+    }
+    if (accessToken !== undefined) fail('give either accessToken or credentials, not both.');
+  }
+
+  const maxBytes = options.maxContainerBytes ?? DEFAULT_MAX_CONTAINER_BYTES;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) fail('maxContainerBytes must be a positive integer.');
+  const maxAnswerBytes = options.maxOzAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+  if (!Number.isSafeInteger(maxAnswerBytes) || maxAnswerBytes <= 0) fail('maxOzAnswerBytes must be a positive integer.');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // setTimeout fires at once above 2^31-1 ms, which would turn every call into a 504.
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) {
+    fail('timeoutMs must be a positive number of milliseconds (at most 2147483647).');
+  }
+
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('fetch must be a function.');
+  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
+    fail('this runtime has no global fetch; pass options.fetch.');
+  }
+  // Looked up at call time, so a fetch replaced after start-up (mocks, instrumentation) is honoured.
+  const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  if (options.onResult !== undefined && typeof options.onResult !== 'function') fail('onResult must be a function.');
+  if (options.log !== undefined && typeof options.log !== 'function') fail('log must be a function.');
+  if (options.trimResponse !== undefined && typeof options.trimResponse !== 'boolean') fail('trimResponse must be a boolean.');
+
+  let origins: Set<string> | undefined;
+  const corsCredentials = options.cors?.credentials === true;
+  if (options.cors !== undefined) {
+    const list: unknown = options.cors?.origins;
+    if (!Array.isArray(list) || list.length === 0) fail('cors.origins must be a non-empty array of origins.');
+    for (const origin of list as unknown[]) {
+      if (origin === '*') continue;
+      let ok = false;
+      try {
+        ok = typeof origin === 'string' && new URL(origin).origin === origin;
+      } catch {
+        ok = false;
+      }
+      if (!ok) fail(`cors.origins: ${JSON.stringify(origin)} is not an origin like https://app.example.com (no path, no trailing slash).`);
+    }
+    origins = new Set(list as string[]);
+    // Browsers refuse `*` with credentials, and reflecting any origin with cookies would be unsafe.
+    if (origins.has('*') && corsCredentials) fail("cors: '*' cannot be combined with credentials: true.");
+  }
+
+  let idempotency: Config['idempotency'];
+  if (options.idempotency !== false) {
+    const given = options.idempotency ?? {};
+    if (typeof given !== 'object' || given === null) fail('idempotency must be { store?, ttlMs? } or false.');
+    const store = given.store ?? createMemoryIdempotencyStore();
+    if (typeof store.claim !== 'function' || typeof store.complete !== 'function' || typeof store.release !== 'function') {
+      fail('idempotency.store must have claim, complete and release (see createRedisIdempotencyStore).');
+    }
+    const ttlMs = given.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
+    if (typeof ttlMs !== 'number' || !(ttlMs > 0 && ttlMs <= 2 ** 31 - 1)) fail('idempotency.ttlMs must be a positive number of milliseconds.');
+    idempotency = { store, ttlMs };
+  }
+
+  const base = `${api.origin}${api.pathname.replace(/\/+$/, '')}`;
+  const tokens = credentials
+    ? loginTokens({ authUrl: `${base}/api/authorize/auth/`, email: credentials.email, password: credentials.password, fetch: fetchFn, timeoutMs })
+    : fixedToken(accessToken);
+
+  return {
+    base,
+    uploadPath: mode === 'full' ? '/api/folders/' : '/api/instant/folders/',
+    tokens,
+    maxBytes,
+    maxAnswerBytes,
+    timeoutMs,
+    fetch: fetchFn,
+    onResult: options.onResult,
+    origins,
+    corsCredentials,
+    trim: options.trimResponse ?? true,
+    log: options.log ?? ((message) => console.warn(message)),
+    idempotency,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * A fake Oz API on a real loopback port, for the server's Node tests: healthy by default, and
+ * told to misbehave per path (`reply`), to hold uploads until released (`hold`), or to hang.
+ * Everything it received is in `seen`.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const FOLDER = {
+  folder_id: 'f-123',
+  resolution_status: 'FINISHED',
+  system_resolution: 'SUCCESS',
+  resolution_comment: '[]',
+  company_id: 'company-internal',
+  analyses: [{ type: 'QUALITY', state: 'FINISHED', resolution_status: 'SUCCESS', results_data: { confidence_spoofing: 0.01 } }],
+};
+
+export interface Seen {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  /** The whole request body arrived. */
+  ended: boolean;
+  aborted: boolean;
+}
+
+export type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
+
+export class FakeOz {
+  seen: Seen[] = [];
+  logins = 0;
+  reply: Record<string, Reply> = {};
+  hang = new Set<string>();
+  /** While set, uploads read their whole body, then wait for this before answering. */
+  hold?: Promise<void>;
+  server = http.createServer((req, res) => this.#handle(req, res));
+  url = '';
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  reset(): void {
+    this.seen = [];
+    this.logins = 0;
+    this.reply = {};
+    this.hang.clear();
+    this.hold = undefined;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** Upload requests (POST …/folders/) received, whole or not. */
+  uploads(): Seen[] {
+    return this.seen.filter((s) => s.method === 'POST' && s.path.endsWith('/folders/'));
+  }
+
+  /** Holds uploads until the returned function is called. */
+  holdUploads(): () => void {
+    let release!: () => void;
+    this.hold = new Promise<void>((resolve) => (release = resolve));
+    return release;
+  }
+
+  #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const path = req.url ?? '';
+    const entry: Seen = { method: req.method ?? '', path, headers: req.headers, body: Buffer.alloc(0), ended: false, aborted: false };
+    this.seen.push(entry);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('error', () => {});
+    res.on('close', () => {
+      if (!res.writableFinished) entry.aborted = true;
+    });
+    req.on('end', async () => {
+      entry.body = Buffer.concat(chunks);
+      entry.ended = true;
+      if (this.hang.has(path)) return;
+      if (this.hold && entry.method === 'POST' && path.endsWith('/folders/')) await this.hold;
+      if (res.destroyed) return;
+      const custom = this.reply[path];
+      if (custom) return custom(req, res, entry.body);
+      if (path.endsWith('/api/authorize/auth/')) {
+        this.logins++;
+        return sendJson(res, 200, { access_token: `login-token-${this.logins}`, expire_token: 'refresh-xyz' });
+      }
+      if (path.endsWith('/api/authorize/session_token')) return sendJson(res, 200, { session_token: 'st-1' });
+      if (path.endsWith('/folders/')) return sendJson(res, 201, { ...FOLDER, folder_id: `f-${this.uploads().length}` });
+      sendJson(res, 404, { error_code: 10, error_message: 'Not found' });
+    });
+  }
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Waits for `condition`, polling, up to a generous bound (the machine is shared and slow). */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
