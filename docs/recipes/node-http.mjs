@@ -2,7 +2,16 @@
 // The browser's <oz-liveness-check> uses session-token-url="/api/oz/session-token" and
 // backend-url="/api/oz/container". The Oz access token stays in this process, never in the page.
 import http from 'node:http';
-import { createOzLivenessHandler, toNodeHandler } from 'oz-liveness-elements/server';
+import { createOzLivenessHandler, createRedisIdempotencyStore, toNodeHandler } from 'oz-liveness-elements/server';
+
+// One instance keeps its Idempotency-Key records in memory. Several behind a load balancer share
+// them in Redis (REDIS_URL), so a retry that lands on another instance is still answered once.
+let idempotency;
+if (process.env.REDIS_URL) {
+  const { createClient } = await import('redis'); // npm install redis
+  const redis = await createClient({ url: process.env.REDIS_URL }).connect();
+  idempotency = { store: createRedisIdempotencyStore(redis) };
+}
 
 const handler = createOzLivenessHandler({
   ozApiUrl: process.env.OZ_API_URL, // e.g. https://api.your-oz-installation.example
@@ -10,6 +19,7 @@ const handler = createOzLivenessHandler({
   // Optional: unset means the defaults (50 MiB, 50 s).
   maxContainerBytes: Number(process.env.OZ_MAX_CONTAINER_BYTES) || undefined,
   timeoutMs: Number(process.env.OZ_TIMEOUT_MS) || undefined,
+  idempotency,
 });
 
 // Requests under /api/oz reach the handler; everything else gets 404 (or pass a `next`).

@@ -9,26 +9,34 @@ import http from 'node:http';
 export const MiB = 1024 * 1024;
 const CHUNK = 64 * 1024;
 
-/** A container of `size` bytes: the fake Oz's marker line, then random bytes. */
+/**
+ * A container of `size` bytes: the fake Oz's marker line, then 64 KiB chunks of one random pool,
+ * each stamped with its index (so a lost, doubled or reordered chunk changes the hash). Sending it
+ * again sends the same bytes, as a browser's retry of one Blob does.
+ */
 export function makeContainer(mode, size, id = randomUUID()) {
   const marker = Buffer.from(`OZTEST ${mode} ${id}\n`, 'latin1');
-  const hash = createHash('sha256');
+  const pool = randomBytes(CHUNK);
+  let digest;
   async function* chunks() {
+    const hash = createHash('sha256');
     hash.update(marker);
     yield marker;
+    let index = 0;
     for (let left = size - marker.length; left > 0; left -= CHUNK) {
-      const chunk = randomBytes(Math.min(CHUNK, left));
+      const chunk = Buffer.from(pool.subarray(0, Math.min(CHUNK, left)));
+      if (chunk.length >= 4) chunk.writeUInt32BE(index++, 0);
       hash.update(chunk);
       yield chunk;
     }
+    digest = hash.digest('hex');
   }
-  let digest;
   return {
     id,
     size,
     chunks,
-    /** The SHA-256 of what was sent; valid once every chunk was sent. */
-    sha256: () => (digest ??= hash.digest('hex')),
+    /** The SHA-256 of what was sent last time, once every chunk was sent. */
+    sha256: () => digest,
   };
 }
 
