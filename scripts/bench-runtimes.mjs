@@ -19,6 +19,7 @@
  * Loopback only; stops by itself after --max-seconds (default 600). Needs dist/ (npm run build).
  */
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -115,7 +116,9 @@ function sampleRss(pids) {
 /** One upload as a browser sends a Blob: with Content-Length, written as fast as the server reads. */
 function upload(agent, url, bytes, chunk) {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes } }, (res) => {
+    // As the element sends it: a fresh Idempotency-Key per container (the handler then hashes the body).
+    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes, 'Idempotency-Key': randomUUID() };
+    const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
       res.resume();
       res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode} from ${url}`))));
     });
@@ -145,7 +148,7 @@ async function batch(url, n, bytes) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const PATHS = ['direct', 'handler', 'bare'];
+
 
 async function benchRuntime(name, upstream, slowUpstream, args) {
   const runtime = RUNTIMES[name];
@@ -165,14 +168,16 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
         : command;
     const handler = { loopback: await start(profiled(runtime.serve), upstream.ports.fast), link: await start(runtime.serve, upstream.ports.link) };
     const bare = { loopback: await start(profiled(runtime.bare), upstream.ports.fast), link: await start(runtime.bare, upstream.ports.link) };
+    const bareFetch = runtime.bareFetch && { loopback: await start(runtime.bareFetch, upstream.ports.fast), link: await start(runtime.bareFetch, upstream.ports.link) };
+    const paths = bareFetch ? ['direct', 'handler', 'bare', 'bareFetch'] : ['direct', 'handler', 'bare'];
     const slow = await start(runtime.serve, slowUpstream.ports.link);
     const direct = (port) => `http://127.0.0.1:${port}/api/instant/folders/`;
     const urls = {
-      loopback: { direct: direct(upstream.ports.fast), handler: `${handler.loopback.url}container`, bare: `${bare.loopback.url}container` },
-      link: { direct: direct(upstream.ports.link), handler: `${handler.link.url}container`, bare: `${bare.link.url}container` },
+      loopback: { direct: direct(upstream.ports.fast), handler: `${handler.loopback.url}container`, bare: `${bare.loopback.url}container`, bareFetch: bareFetch && `${bareFetch.loopback.url}container` },
+      link: { direct: direct(upstream.ports.link), handler: `${handler.link.url}container`, bare: `${bare.link.url}container`, bareFetch: bareFetch && `${bareFetch.link.url}container` },
     };
     // Warm-up: the first fetch loads the HTTP client, the JIT compiles the hot path.
-    for (const setting of ['loopback', 'link']) for (const which of ['handler', 'bare']) await batch(urls[setting][which], args.n, MiB);
+    for (const setting of ['loopback', 'link']) for (const which of paths.slice(1)) await batch(urls[setting][which], args.n, MiB);
     await batch(`${slow.url}container`, 2, MiB);
 
     // Memory: one container at a time, a browser faster than Oz. If the runtime held the body,
@@ -187,16 +192,17 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
 
     const result = {};
     for (const setting of ['loopback', 'link']) {
-      const rates = { direct: [], handler: [], bare: [] };
-      const cpu = { handler: 0, bare: 0 };
+      const rates = { direct: [], handler: [], bare: [], bareFetch: [] };
+      const cpu = { handler: 0, bare: 0, bareFetch: 0 };
       const handlerPids = treePids(handler[setting].pid);
       const barePids = treePids(bare[setting].pid);
+      const bareFetchPids = bareFetch ? treePids(bareFetch[setting].pid) : [];
       const handlerIdle = rssOf(handlerPids);
       let handlerPeak = handlerIdle;
       for (let r = 0; r < args.rounds; r++) {
-        const order = PATHS.map((_, i) => PATHS[(i + r) % PATHS.length]);
+        const order = paths.map((_, i) => paths[(i + r) % paths.length]);
         for (const which of order) {
-          const pids = which === 'bare' ? barePids : handlerPids;
+          const pids = which === 'bare' ? barePids : which === 'bareFetch' ? bareFetchPids : handlerPids;
           const cpu0 = cpuOf(pids);
           const stop = which === 'handler' ? sampleRss(handlerPids) : () => 0;
           rates[which].push(await batch(urls[setting][which], args.n, bytes));
@@ -213,7 +219,8 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
         handlerToBare: ratio('handler', 'bare'),
         handlerToDirect: ratio('handler', 'direct'),
         bareToDirect: ratio('bare', 'direct'),
-        cpuPerGiB: { handler: cpu.handler / gib, bare: cpu.bare / gib },
+        cpuPerGiB: { handler: cpu.handler / gib, bare: cpu.bare / gib, bareFetch: cpu.bareFetch / gib },
+        bareFetch: bareFetch && { rate: median(rates.bareFetch), handlerTo: ratio('handler', 'bareFetch') },
         batchGrowth: handlerPeak - handlerIdle,
       };
       console.log(
@@ -276,6 +283,18 @@ async function main() {
       console.log(
         `| ${RUNTIMES[name].label} | ${label} | ${f(r.direct)} | ${f(r.handler)} | ${f(r.bare)} | ${f(r.handlerToBare, 2)} × | ${f(r.handlerToDirect, 2)} × | ${f(r.bareToDirect, 2)} × | ${f(r.cpuPerGiB.handler, 2)} / ${f(r.cpuPerGiB.bare, 2)} |`,
       );
+    }
+  }
+  const fetchRows = names.filter((name) => results[name].loopback?.bareFetch);
+  if (fetchRows.length > 0) {
+    console.log(`\n### Node: the handler against a bare relay built like it (toNodeHandler + fetch, no checks)\n`);
+    console.log('| runtime | setting | bare fetch relay MiB/s | handler ÷ bare fetch relay | CPU s/GiB handler / bare fetch relay / node:http pipe |');
+    console.log('|---|---|---|---|---|');
+    for (const name of fetchRows) {
+      for (const setting of ['loopback', 'link']) {
+        const r = results[name][setting];
+        console.log(`| ${RUNTIMES[name].label} | ${setting} | ${f(r.bareFetch.rate)} | ${f(r.bareFetch.handlerTo, 2)} × | ${f(r.cpuPerGiB.handler, 2)} / ${f(r.cpuPerGiB.bareFetch, 2)} / ${f(r.cpuPerGiB.bare, 2)} |`);
+      }
     }
   }
   console.log(`\n### Memory (RSS of the runtime's process tree, MiB)\n`);

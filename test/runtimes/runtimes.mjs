@@ -19,7 +19,13 @@ const node = process.execPath;
  * (receive and re-send, no checks; scripts/bench-runtimes.mjs measures the handler against it).
  */
 export const RUNTIMES = {
-  'node-http': { label: 'Node node:http (toNodeHandler)', serve: [node, recipe('node-http.mjs')], bare: [node, here('bare/node-pipe.mjs')] },
+  'node-http': {
+    label: 'Node node:http (toNodeHandler)',
+    serve: [node, recipe('node-http.mjs')],
+    bare: [node, here('bare/node-pipe.mjs')],
+    // Node only: a second bare relay built like the handler (toNodeHandler + fetch), no checks.
+    bareFetch: [node, here('bare/node-fetch-relay.mjs')],
+  },
   express: { label: 'Node + Express 5', serve: [node, recipe('express.mjs')], bare: [node, here('bare/express-pipe.mjs')] },
   hono: { label: 'Node + Hono (@hono/node-server)', serve: [node, recipe('hono.mjs')], bare: [node, here('bare/hono-relay.mjs')] },
   'next-route': { label: 'Next.js route file (served by node:http)', serve: [node, here('serve-next-route.mjs')], bare: [node, here('bare/node-pipe.mjs')] },
