@@ -53,7 +53,7 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
           }
         : {
             // In process: the backend route's fetch goes straight to the simulated Oz API's handler.
-            ozApiUrl: 'http://simulated-oz.invalid',
+            ozApiUrl: 'https://simulated-oz.invalid', // never dialled: fetch is injected
             api: env.OZ_API_MODE === 'full' ? 'full' : 'instant',
             fetch: (input: RequestInfo | URL, init?: RequestInit) => simulated(new Request(input, init)),
           },

@@ -261,7 +261,7 @@ import { createSimulatedOzApi, installSimulator, SCENARIOS } from 'oz-liveness-e
 
 const ozApi = createSimulatedOzApi({ scenario: 'declined' });
 const handler: (request: Request) => Promise<Response> = createOzLivenessHandler({
-  ozApiUrl: 'http://oz.test',
+  ozApiUrl: 'https://oz.test',
   api: 'instant',
   fetch: (input, init) => ozApi(new Request(input, init)),
 });

@@ -8,7 +8,7 @@ import { discardBody } from './body.js';
 import { container } from './container.js';
 import { resolveOptions, type Config, type OzLivenessHandlerOptions } from './options.js';
 import { describeError, errorResponse, json, redact, stringField } from './responses.js';
-import { deadline, failure, NO_REDIRECT, ozHeaders, readAnswer, UpstreamError } from './upstream.js';
+import { deadline, failure, NO_REDIRECT, ozBusy, ozHeaders, readAnswer, UpstreamError } from './upstream.js';
 
 export { DEFAULT_MAX_CONTAINER_BYTES, DEFAULT_TIMEOUT_MS, type OzLivenessHandlerOptions } from './options.js';
 
@@ -18,21 +18,23 @@ const ROUTE_METHOD: Record<Route, string> = { 'session-token': 'GET', container:
 /**
  * Creates the handler. Routes match by path suffix, so it mounts under any prefix:
  * `GET …/session-token` and `POST …/container` (plus `OPTIONS` for CORS preflight).
- * Anything else is `404`; a known path with another method is `405`.
+ * Anything else is `404`; a known path with another method is `405`. Every answer carries
+ * `X-Content-Type-Options: nosniff` and an `X-Request-Id`, which every log line about it names.
  *
  * @throws {TypeError} when an option is invalid; the message names it and never quotes a secret.
  */
 export function createOzLivenessHandler(options: OzLivenessHandlerOptions): (request: Request) => Promise<Response> {
   const config = resolveOptions(options);
-  const logLine = (message: string) => {
-    try {
-      config.log(`[oz-liveness] ${redact(message, config.tokens.secrets())}`);
-    } catch {
-      // A broken logger must not turn an answer into a crash.
-    }
-  };
 
   return async function ozLivenessHandler(request: Request): Promise<Response> {
+    const requestId = incomingRequestId(request.headers.get('x-request-id')) ?? crypto.randomUUID();
+    const logLine = (message: string) => {
+      try {
+        config.log(`[oz-liveness] [request ${requestId}] ${redact(message, config.tokens.secrets())}`);
+      } catch {
+        // A broken logger must not turn an answer into a crash.
+      }
+    };
     let response: Response;
     try {
       response = await route(request, config, logLine);
@@ -43,14 +45,19 @@ export function createOzLivenessHandler(options: OzLivenessHandlerOptions): (req
         response = errorResponse(499, 'The client closed the request.');
       } else if (err instanceof UpstreamError) {
         logLine(`${err.message}${err.cause === undefined ? '' : ` Cause: ${describeError(err.cause)}`}`);
-        response = errorResponse(err.status, err.message);
+        response = errorResponse(err.status, err.message, err.retryAfter ? { 'Retry-After': err.retryAfter } : undefined);
       } else {
         logLine(`unexpected error: ${describeError(err)}`);
         response = errorResponse(500, 'The liveness backend failed unexpectedly.');
       }
     }
-    return withCors(request, response, config);
+    return finish(request, response, config, requestId);
   };
+}
+
+/** A well-formed incoming id (a proxy's or a load balancer's) is kept, so one id follows the request. */
+function incomingRequestId(value: string | null): string | undefined {
+  return value !== null && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
 }
 
 async function route(request: Request, config: Config, log: (m: string) => void): Promise<Response> {
@@ -76,6 +83,11 @@ async function route(request: Request, config: Config, log: (m: string) => void)
 /** `GET …/session-token`: one fresh Oz session token, retried once with a new login if Oz refuses ours. */
 async function sessionToken(request: Request, config: Config, log: (m: string) => void): Promise<Response> {
   const url = `${config.base}/api/authorize/session_token`;
+  const wait = await config.limits.sessionToken(request);
+  if (wait !== undefined) {
+    log(`session-token rate limit reached for this client; answered 429`);
+    return errorResponse(429, 'Too many session tokens asked for. Try again later.', { 'Retry-After': String(wait) });
+  }
   for (let attempt = 0; ; attempt++) {
     const token = await config.tokens.get();
     const d = deadline(config.timeoutMs, request.signal);
@@ -90,6 +102,8 @@ async function sessionToken(request: Request, config: Config, log: (m: string) =
     }
     const { status } = answer;
     if ((status === 401 || status === 403) && config.tokens.reject(token) && attempt === 0) continue;
+    const busy = ozBusy(answer, 'session token');
+    if (busy) throw busy;
     if (status < 200 || status >= 300) {
       log(`Oz API answered HTTP ${status} to GET /api/authorize/session_token`);
       return errorResponse(502, `Oz API refused the session-token request (HTTP ${status}).`);
@@ -112,8 +126,8 @@ function preflight(request: Request, method: string, config: Config): Response {
   if (!originAllowed(origin, config)) return errorResponse(403, 'This origin may not call the liveness backend.');
   const headers = new Headers({
     'Access-Control-Allow-Methods': `${method}, OPTIONS`,
-    // The element sends Content-Type plus whatever `headers` the page adds (e.g. a CSRF token).
-    'Access-Control-Allow-Headers': request.headers.get('access-control-request-headers') ?? 'Content-Type',
+    // Only what the element sends, plus what the integrator listed (e.g. a CSRF token's header).
+    'Access-Control-Allow-Headers': config.allowHeaders,
     'Access-Control-Max-Age': '600',
   });
   return new Response(null, { status: 204, headers });
@@ -123,16 +137,22 @@ function originAllowed(origin: string, config: Config): boolean {
   return config.origins !== undefined && (config.origins.has('*') || config.origins.has(origin));
 }
 
-/** Adds CORS headers for an allowed origin; the answer depends on `Origin`, hence `Vary` always. */
-function withCors(request: Request, response: Response, config: Config): Response {
-  if (!config.origins) return response;
-  const origin = request.headers.get('origin');
+/**
+ * The headers every answer gets: `nosniff` and the request id; for an allowed origin the CORS
+ * headers (the answer depends on `Origin`, hence `Vary` always) and the headers a page may read.
+ */
+function finish(request: Request, response: Response, config: Config, requestId: string): Response {
   const headers = new Headers(response.headers);
-  headers.append('Vary', 'Origin');
-  if (origin !== null && originAllowed(origin, config)) {
-    headers.set('Access-Control-Allow-Origin', config.origins.has('*') && !config.corsCredentials ? '*' : origin);
-    if (config.corsCredentials) headers.set('Access-Control-Allow-Credentials', 'true');
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('X-Request-Id', requestId);
+  if (config.origins) {
+    const origin = request.headers.get('origin');
+    headers.append('Vary', 'Origin');
+    if (origin !== null && originAllowed(origin, config)) {
+      headers.set('Access-Control-Allow-Origin', config.origins.has('*') && !config.corsCredentials ? '*' : origin);
+      if (config.corsCredentials) headers.set('Access-Control-Allow-Credentials', 'true');
+      headers.set('Access-Control-Expose-Headers', 'X-Request-Id, Retry-After, Idempotent-Replayed');
+    }
   }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
-

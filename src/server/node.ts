@@ -41,7 +41,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     const url = requestUrl(req, rawUrl);
     if (basePath && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
       if (next) return next();
-      return sendJson(res, 404, { error: 'Not found.' });
+      return sendJson(req, res, 404, { error: 'Not found.' });
     }
 
     const controller = new AbortController();
@@ -63,7 +63,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       } as RequestInit);
     } catch {
       // e.g. CONNECT or TRACE, which the Fetch standard forbids.
-      return sendJson(res, 400, { error: 'This request cannot be handled here.' });
+      return sendJson(req, res, 400, { error: 'This request cannot be handled here.' });
     }
 
     let response: Response;
@@ -71,7 +71,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       response = await handler(request);
     } catch (err) {
       if (next) return next(err);
-      return sendJson(res, 500, { error: 'Internal server error.' });
+      return sendJson(req, res, 500, { error: 'Internal server error.' });
     }
     await writeResponse(req, res, response, body);
   };
@@ -260,16 +260,20 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** The adapter's own answers get what the handler's get: `nosniff` and a request id. */
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   const text = JSON.stringify(body);
+  const incoming = req.headers['x-request-id'];
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': new TextEncoder().encode(text).byteLength,
     'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Request-Id': typeof incoming === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID(),
   });
   res.end(text);
 }

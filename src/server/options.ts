@@ -9,12 +9,16 @@ import {
   type IdempotencyStore,
 } from './idempotency.js';
 import type { OzFolder } from './folder.js';
-import { DEFAULT_MAX_ANSWER_BYTES, fixedToken, loginTokens, type AccessTokens, type FetchLike } from './upstream.js';
+import { createLimits, type Limits, type LimitsOptions } from './limits.js';
+import { loginTokens } from './login.js';
+import { DEFAULT_MAX_ANSWER_BYTES, fixedToken, type AccessTokens, type FetchLike } from './upstream.js';
 
 /** Options of {@link createOzLivenessHandler}. Invalid options throw a `TypeError` at creation. */
 export interface OzLivenessHandlerOptions {
-  /** Base URL of Oz API, e.g. `https://api.example.ozforensics.com` (a path prefix is kept). */
+  /** Base URL of Oz API, e.g. `https://api.example.ozforensics.com` (a path prefix is kept). `https:` unless loopback. */
   ozApiUrl: string | URL;
+  /** Accept an `http:` `ozApiUrl` on a host that is not loopback (the access token then crosses the network in clear). Default `false`. */
+  allowInsecureOzApiUrl?: boolean;
   /** `instant` → `POST /api/instant/folders/` (stores nothing); `full` → `POST /api/folders/`. Default `instant`. */
   api?: 'instant' | 'full';
   /** A fixed Oz access token, sent as `X-Forensic-Access-Token`. Omit both this and `credentials` when the installation needs none. */
@@ -37,7 +41,12 @@ export interface OzLivenessHandlerOptions {
    */
   onResult?: (folder: OzFolder, request: Request) => void | Promise<void>;
   /** Cross-origin browsers allowed to call the routes (exact origins like `https://app.example.com`, or `'*'`). */
-  cors?: { origins: string[]; credentials?: boolean };
+  cors?: {
+    origins: string[];
+    credentials?: boolean;
+    /** Request headers a preflight may allow besides `Content-Type` and `Idempotency-Key` (e.g. `X-CSRF-Token`). */
+    allowHeaders?: string[];
+  };
   /** Send the browser only what the elements need. Default `true`. */
   trimResponse?: boolean;
   /** Where operator-facing lines go (Oz failures with their cause). Secrets are redacted. Default `console.warn`. */
@@ -47,6 +56,8 @@ export interface OzLivenessHandlerOptions {
    * answer instead of a second call to Oz. `false` turns it off. See docs/server.md.
    */
   idempotency?: IdempotencyOptions | false;
+  /** Built-in limits for the public routes, off by default: see {@link LimitsOptions} and docs/security.md. */
+  limits?: LimitsOptions;
 }
 
 /** The default size limit: a few seconds of selfie video packed in a container is far below it. */
@@ -67,7 +78,10 @@ export interface Config {
   onResult?: OzLivenessHandlerOptions['onResult'];
   origins?: Set<string>;
   corsCredentials: boolean;
+  /** What a preflight allows: the element's headers plus the integrator's. */
+  allowHeaders: string;
   trim: boolean;
+  limits: Limits;
   log: (message: string) => void;
   idempotency?: { store: IdempotencyStore; ttlMs: number };
 }
@@ -93,6 +107,12 @@ export function resolveOptions(options: OzLivenessHandlerOptions): Config {
   // The URL itself is not echoed in messages: it could carry a secret the checks below refuse.
   if (api.username || api.password) fail('ozApiUrl must not contain a user or password; use credentials.');
   if (api.search || api.hash) fail('ozApiUrl must not have a query or fragment.');
+  if (options.allowInsecureOzApiUrl !== undefined && typeof options.allowInsecureOzApiUrl !== 'boolean') {
+    fail('allowInsecureOzApiUrl must be a boolean.');
+  }
+  if (api.protocol === 'http:' && !isLoopback(api.hostname) && options.allowInsecureOzApiUrl !== true) {
+    fail('ozApiUrl must be https: (the access token would cross the network in clear); for a test set allowInsecureOzApiUrl: true.');
+  }
 
   const mode = options.api ?? 'instant';
   if (mode !== 'instant' && mode !== 'full') fail("api must be 'instant' or 'full'.");
@@ -131,6 +151,7 @@ export function resolveOptions(options: OzLivenessHandlerOptions): Config {
   if (options.trimResponse !== undefined && typeof options.trimResponse !== 'boolean') fail('trimResponse must be a boolean.');
 
   let origins: Set<string> | undefined;
+  let allowHeaders = 'Content-Type, Idempotency-Key';
   const corsCredentials = options.cors?.credentials === true;
   if (options.cors !== undefined) {
     const list: unknown = options.cors?.origins;
@@ -146,6 +167,11 @@ export function resolveOptions(options: OzLivenessHandlerOptions): Config {
       if (!ok) fail(`cors.origins: ${JSON.stringify(origin)} is not an origin like https://app.example.com (no path, no trailing slash).`);
     }
     origins = new Set(list as string[]);
+    const extra: unknown = options.cors?.allowHeaders ?? [];
+    if (!Array.isArray(extra) || !extra.every((h) => typeof h === 'string' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(h))) {
+      fail('cors.allowHeaders must be an array of header names.');
+    }
+    allowHeaders = ['Content-Type', 'Idempotency-Key', ...(extra as string[])].join(', ');
     // Browsers refuse `*` with credentials, and reflecting any origin with cookies would be unsafe.
     if (origins.has('*') && corsCredentials) fail("cors: '*' cannot be combined with credentials: true.");
   }
@@ -163,9 +189,10 @@ export function resolveOptions(options: OzLivenessHandlerOptions): Config {
     idempotency = { store, ttlMs };
   }
 
+  const log = options.log ?? ((message: string) => console.warn(message));
   const base = `${api.origin}${api.pathname.replace(/\/+$/, '')}`;
   const tokens = credentials
-    ? loginTokens({ authUrl: `${base}/api/authorize/auth/`, email: credentials.email, password: credentials.password, fetch: fetchFn, timeoutMs })
+    ? loginTokens({ authUrl: `${base}/api/authorize/auth/`, email: credentials.email, password: credentials.password, fetch: fetchFn, timeoutMs, maxAnswerBytes })
     : fixedToken(accessToken);
 
   return {
@@ -179,8 +206,15 @@ export function resolveOptions(options: OzLivenessHandlerOptions): Config {
     onResult: options.onResult,
     origins,
     corsCredentials,
+    allowHeaders,
+    limits: createLimits(options.limits, fail, (m) => log(m)),
     trim: options.trimResponse ?? true,
-    log: options.log ?? ((message) => console.warn(message)),
+    log,
     idempotency,
   };
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1: the only hosts where plain `http:` never leaves the machine. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -1,9 +1,7 @@
 /**
- * Talking to Oz API: deadlines, the error a failed call becomes, and the access-token sources
- * (a fixed token, or a login with email and password). Web-standard only.
+ * Talking to Oz API: deadlines, bounded reads of its answers, redirects refused, the error a failed
+ * call becomes, and the fixed access-token source (the login is in login.ts). Web-standard only.
  */
-
-import { stringField } from './responses.js';
 
 /** The `fetch` signature the handler needs; the global one, or an injected one (tests, proxies). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -14,13 +12,32 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  */
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
+  /** Oz's own `Retry-After`, passed on with a `429` / `503`. */
+  readonly retryAfter?: string;
   constructor(
-    readonly status: 502 | 504,
+    readonly status: 429 | 502 | 503 | 504,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfter?: string },
   ) {
     super(message, options);
+    this.retryAfter = options?.retryAfter;
   }
+}
+
+/**
+ * Oz asking to be left alone: `429`, or `503` with a `Retry-After`. The browser hears the same,
+ * with Oz's `Retry-After` (when it is a number of seconds or a date), and backs off accordingly.
+ */
+export function ozBusy(answer: OzAnswer, what: string): UpstreamError | undefined {
+  const raw = answer.headers.get('retry-after')?.trim() ?? '';
+  const retryAfter = /^\d{1,9}$/.test(raw) || (raw.length <= 40 && /^[A-Za-z]{3}, \d\d [A-Za-z]{3} \d{4} [\d:]{8} GMT$/.test(raw)) ? raw : undefined;
+  if (answer.status === 429) {
+    return new UpstreamError(429, `Oz API is busy (${what}). Try again later.`, { retryAfter, cause: new Error(`HTTP 429 to ${what}`) });
+  }
+  if (answer.status === 503 && retryAfter !== undefined) {
+    return new UpstreamError(503, `Oz API is unavailable for now (${what}). Try again later.`, { retryAfter, cause: new Error(`HTTP 503 to ${what}`) });
+  }
+  return undefined;
 }
 
 /**
@@ -53,26 +70,32 @@ export async function readAnswer(res: Response, what: string, maxBytes: number):
     res.body?.cancel().catch(() => {});
     throw new UpstreamError(502, REDIRECT_MESSAGE, { cause: new Error(`HTTP ${res.status} to ${what}`) });
   }
-  let text = '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   if (res.body) {
     const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    let total = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
+        chunks.length = 0;
         reader.cancel('answer too large').catch(() => {});
         throw new UpstreamError(502, 'Oz API answered with more than this server reads.', {
           cause: new Error(`more than ${maxBytes} bytes in the answer to ${what}`),
         });
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
-    text += decoder.decode();
   }
-  return { status: res.status, headers: res.headers, text };
+  // Joined and decoded once at the end: far cheaper than growing a string chunk by chunk.
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { status: res.status, headers: res.headers, text: new TextDecoder().decode(bytes) };
 }
 
 export function ozHeaders(token: string | undefined, accept: string): Headers {
@@ -153,93 +176,3 @@ export function fixedToken(token: string | undefined): AccessTokens {
   };
 }
 
-/**
- * Oz documents the session lifetime (`OZ_SESSION_TTL`, 15 minutes by default) and that each use
- * extends it, but the login answer carries no expiry time: its `expire_token` is a renewal token,
- * not a date. So a token is reused while it was last used less than this long ago — well inside
- * the default TTL — and a 401/403 from Oz drops it early anyway.
- */
-export const TOKEN_IDLE_LIMIT_MS = 10 * 60_000;
-
-/** What {@link loginTokens} needs: where to log in, with what, and how. */
-export interface LoginOptions {
-  authUrl: string;
-  email: string;
-  password: string;
-  fetch: FetchLike;
-  timeoutMs: number;
-  /** Injectable clock, so tests can age a token without waiting. */
-  now?: () => number;
-}
-
-/** Logs in with `POST /api/authorize/auth/` when needed; one login at a time, shared by all requests. */
-export function loginTokens(options: LoginOptions): AccessTokens {
-  const now = options.now ?? Date.now;
-  let current: string | undefined;
-  let lastUsed = 0;
-  let pending: Promise<string> | undefined;
-  // Kept for redaction even after a token is dropped: an old token in a log is still a leak.
-  const seen = new Set<string>();
-
-  async function login(): Promise<string> {
-    // Not tied to any one browser request: others may be waiting on this login too.
-    const d = deadline(options.timeoutMs);
-    try {
-      let res: Response;
-      let text: string;
-      try {
-        res = await options.fetch(options.authUrl, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ credentials: { email: options.email, password: options.password } }),
-          signal: d.signal,
-        });
-        text = await res.text();
-      } catch (err) {
-        throw d.timedOut
-          ? new UpstreamError(504, 'Oz API did not answer the login in time.', { cause: err })
-          : new UpstreamError(502, 'Oz API is unreachable (login failed).', { cause: err });
-      }
-      if (!res.ok) {
-        throw new UpstreamError(502, `Oz API refused the login (HTTP ${res.status}); check the server's Oz credentials.`);
-      }
-      const token = stringField(text, 'access_token');
-      if (!token) {
-        throw new UpstreamError(502, 'Oz API answered the login without an access_token.');
-      }
-      seen.add(token);
-      return token;
-    } finally {
-      d.clear();
-    }
-  }
-
-  return {
-    async get() {
-      if (current !== undefined && now() - lastUsed < TOKEN_IDLE_LIMIT_MS) {
-        lastUsed = now();
-        return current;
-      }
-      current = undefined;
-      pending ??= login().then(
-        (token) => {
-          pending = undefined;
-          current = token;
-          lastUsed = now();
-          return token;
-        },
-        (err: unknown) => {
-          // Forget the failure: the next request tries again instead of failing forever.
-          pending = undefined;
-          throw err;
-        },
-      );
-      return pending;
-    },
-    reject(token) {
-      if (token !== undefined && token === current) current = undefined;
-      return true;
-    },
-    secrets: () => [options.password, options.email, ...seen],
-  };
-}

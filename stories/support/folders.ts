@@ -42,7 +42,7 @@ async function portraitJpeg(): Promise<Uint8Array> {
 async function make(scenario: ScenarioName, actions: string[]): Promise<OzFolder> {
   const oz = createSimulatedOzApi();
   const backend = createOzLivenessHandler({
-    ozApiUrl: 'http://simulated-oz.invalid',
+    ozApiUrl: 'https://simulated-oz.invalid', // never dialled: fetch is injected
     fetch: (input: RequestInfo | URL, init?: RequestInit) => oz(new Request(input, init)),
   });
   const base = 'http://storybook.invalid/api/liveness/';

@@ -40,7 +40,7 @@ function backend(network: SimulatedNetwork): Handler {
   const oz = createSimulatedOzApi({ scenario: network.ozScenario, latencyMs: network.ozLatencyMs });
   const down = { sessionToken: network.ozDown?.sessionToken ?? 0, container: network.ozDown?.container ?? 0 };
   return createOzLivenessHandler({
-    ozApiUrl: 'http://simulated-oz.invalid',
+    ozApiUrl: 'https://simulated-oz.invalid', // never dialled: fetch is injected
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       const route = request.url.includes('/session_token') ? 'sessionToken' : 'container';

@@ -344,15 +344,17 @@ describe('POST …/container', () => {
     assert.deepEqual(trimmed, { folder_id: 'f', analyses: [{ type: 'QUALITY' }] });
   });
 
-  it('passes an Oz 400 body through untouched', async () => {
+  it('passes on an Oz 400 as JSON with only error_code and error_message (contract: issue 14)', async () => {
     const raw = '{"error_code": 14, "error_message": "Invalid request data", "details": {"reason": "signature"}}';
     oz.reply['/api/instant/folders/'] = (_req, res) => {
-      res.writeHead(400, { 'Content-Type': 'application/json' });
+      res.writeHead(400, { 'Content-Type': 'text/html' });
       res.end(raw);
     };
     const res = await handler()(postContainer(new Uint8Array([1, 2])));
     assert.equal(res.status, 400);
-    assert.equal(await res.text(), raw);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    assert.deepEqual(await res.json(), { error_code: 14, error_message: 'Invalid request data' });
+    assert.match(logs.join('\n'), /signature/, 'the rest stays in the server log');
   });
 
   it('answers 415 for a wrong or missing content type without calling Oz', async () => {
@@ -559,14 +561,20 @@ describe('login with credentials', () => {
     assert.equal(oz.logins, 2);
   });
 
-  it('answers 502 when the login fails, and tries again on the next request', async () => {
-    oz.reply['/api/authorize/auth/'] = (_req, res) => sendJson(res, 401, { error_code: 7, error_message: `bad password ${PASSWORD}` });
-    const h = login();
-    const res = await h(getToken());
-    assert.equal(res.status, 502);
-    assert.match((await res.json()).error, /login/);
-    delete oz.reply['/api/authorize/auth/'];
-    assert.equal((await h(getToken())).status, 200);
+  it('answers 502 when the login fails, and tries again once the cool-down is over (contract: issue 14)', async () => {
+    mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    try {
+      oz.reply['/api/authorize/auth/'] = (_req, res) => sendJson(res, 401, { error_code: 7, error_message: `bad password ${PASSWORD}` });
+      const h = login();
+      const res = await h(getToken());
+      assert.equal(res.status, 502);
+      assert.match((await res.json()).error, /login/);
+      delete oz.reply['/api/authorize/auth/'];
+      mock.timers.tick(1001);
+      assert.equal((await h(getToken())).status, 200);
+    } finally {
+      mock.timers.reset();
+    }
   });
 });
 
@@ -621,12 +629,12 @@ describe('CORS', () => {
       headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, x-csrf-token' },
     });
 
-  it('answers a preflight from an allowed origin', async () => {
-    const res = await handler({ cors })(preflight('https://app.example'));
+  it('answers a preflight from an allowed origin (allowed headers: the element’s plus those listed; contract: issue 14)', async () => {
+    const res = await handler({ cors: { ...cors, allowHeaders: ['X-CSRF-Token'] } })(preflight('https://app.example'));
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), 'https://app.example');
     assert.equal(res.headers.get('access-control-allow-methods'), 'POST, OPTIONS');
-    assert.equal(res.headers.get('access-control-allow-headers'), 'content-type, x-csrf-token');
+    assert.equal(res.headers.get('access-control-allow-headers'), 'Content-Type, Idempotency-Key, X-CSRF-Token');
     assert.match(res.headers.get('vary') ?? '', /Origin/);
     assert.equal(res.headers.get('access-control-allow-credentials'), null);
   });
