@@ -144,9 +144,15 @@ export function contractSuite(name) {
       const container = makeContainer('bad', 256 * 1024);
       const answer = await call(postContainer(base, container));
       assert.equal(answer.status, 400, answer.text);
-      const body = json(answer);
-      assert.equal(body.error_code, 4);
-      assert.equal(body.error_message, 'Invalid request data');
+      // Only Oz's code and message: its `details` stay on the server.
+      assert.deepEqual(json(answer), { error_code: 4, error_message: 'Invalid request data' });
+    });
+
+    it("Oz's 429 reaches the browser as 429 with Oz's Retry-After", async () => {
+      const answer = await call(postContainer(base, makeContainer('busy', 64 * 1024)));
+      assert.equal(answer.status, 429, answer.text);
+      assert.equal(answer.headers['retry-after'], '7');
+      assert.ok(json(answer).error);
     });
 
     it('502 when Oz fails (500), without Oz\'s text, which quotes the access token', async () => {
@@ -227,6 +233,17 @@ export function contractSuite(name) {
       const answer = await call(postContainer(base, other, { headers }));
       assert.equal(answer.status, 422, answer.text);
       assert.equal(oz.uploads(container.id).length, 1);
+    });
+
+    it('every answer says nosniff and carries an X-Request-Id; a well-formed incoming id is kept', async () => {
+      const kept = await call(send(new URL('session-token', base), { headers: { 'X-Request-Id': 'trace-4711.a' } }));
+      assert.equal(kept.headers['x-request-id'], 'trace-4711.a');
+      const replaced = await call(send(new URL('session-token', base), { headers: { 'X-Request-Id': 'not an id <script>' } }));
+      assert.match(replaced.headers['x-request-id'] ?? '', /^[0-9a-f-]{36}$/);
+      for (const answer of answers) {
+        assert.equal(answer.headers['x-content-type-options'], 'nosniff', `the ${answer.status} answer lacks nosniff`);
+        assert.ok(answer.headers['x-request-id'], `the ${answer.status} answer lacks an X-Request-Id`);
+      }
     });
 
     it('no answer and no log line carries the Oz access token', () => {

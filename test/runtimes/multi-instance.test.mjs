@@ -1,17 +1,19 @@
 /**
  * Two instances of the node:http recipe behind a round-robin load balancer, sharing one real
  * redis-server (REDIS_URL): a retry that lands on the other instance is answered from the shared
- * record, and Oz sees the container once.
+ * record, and Oz sees the container once; a client's session tokens are counted across both.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { makeContainer, MiB, postContainer } from './client.mjs';
+import { makeContainer, MiB, postContainer, send } from './client.mjs';
 import { TEST_LIMIT, TEST_TIMEOUT_MS } from './contract.mjs';
 import { startFakeOz } from './fake-oz.mjs';
 import { startRedis } from './redis-server.mjs';
 import { startRoundRobin } from './round-robin.mjs';
 import { RUNTIMES, startServer } from './runtimes.mjs';
+
+const TOKENS_PER_MINUTE = 3;
 
 describe('two Node instances behind a round-robin balancer, one redis-server', () => {
   const accessToken = `oz-secret-${randomUUID()}`;
@@ -29,6 +31,7 @@ describe('two Node instances behind a round-robin balancer, one redis-server', (
       OZ_MAX_CONTAINER_BYTES: String(TEST_LIMIT),
       OZ_TIMEOUT_MS: String(TEST_TIMEOUT_MS),
       REDIS_URL: redis.url,
+      OZ_SESSION_TOKENS_PER_MINUTE: String(TOKENS_PER_MINUTE),
     };
     instances = await Promise.all([startServer(RUNTIMES['node-http'].serve, env), startServer(RUNTIMES['node-http'].serve, env)]);
     balancer = await startRoundRobin(instances.map((instance) => instance.url));
@@ -66,5 +69,20 @@ describe('two Node instances behind a round-robin balancer, one redis-server', (
     assert.equal(two.status, 201, two.text);
     assert.equal(two.headers['idempotent-replayed'], undefined);
     assert.equal(oz.uploads(container.id).length, 2);
+  });
+
+  it('the session-token rate limit is shared: the client\'s 4th token in a minute is refused, whichever instance it reaches', async () => {
+    const start = balancer.routed.length;
+    const answers = [];
+    for (let i = 0; i <= TOKENS_PER_MINUTE; i++) answers.push(await send(`${balancer.url}/api/oz/session-token`));
+    const instances = new Set(balancer.routed.slice(start));
+    assert.equal(instances.size, 2, 'the requests did not reach both instances');
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [...Array(TOKENS_PER_MINUTE).fill(200), 429],
+    );
+    const refused = answers.at(-1);
+    assert.ok(Number(refused.headers['retry-after']) >= 1, 'no Retry-After on the 429');
+    assert.equal(oz.sessionTokens.length, TOKENS_PER_MINUTE, 'Oz was asked for a token the limit refused');
   });
 });

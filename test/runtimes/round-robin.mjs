@@ -1,6 +1,7 @@
 /**
  * A round-robin load balancer on loopback, as in front of several handler instances: each
- * request goes to the next instance in turn, its body and answer piped through. `dropNextAnswer()`
+ * request goes to the next instance in turn, its body and answer piped through, the client's
+ * address appended to X-Forwarded-For. `dropNextAnswer()`
  * makes it cut the browser's connection once the instance has answered the next request, the
  * answer lost on the way back (the fault a retry with the same Idempotency-Key is for).
  */
@@ -18,7 +19,10 @@ export async function startRoundRobin(targets) {
     const target = new URL(req.url, targets[index]);
     const drop = dropNext;
     dropNext = false;
-    const up = http.request(target, { method: req.method, headers: req.headers, agent: false }, (answer) => {
+    // As a load balancer does: the client's address appended to X-Forwarded-For.
+    const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+    const headers = { ...req.headers, 'x-forwarded-for': forwarded };
+    const up = http.request(target, { method: req.method, headers, agent: false }, (answer) => {
       if (drop) {
         answer.resume();
         answer.once('end', () => res.socket?.destroy());
