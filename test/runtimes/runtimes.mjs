@@ -35,7 +35,16 @@ export const RUNTIMES = {
     serve: [bin('deno'), 'run', '--allow-net', '--allow-read', '--allow-env', recipe('deno.mjs')],
     bare: [bin('deno'), 'run', '--allow-net', '--allow-read', '--allow-env', here('bare/fetch-relay.mjs')],
   },
-  workerd: { label: 'workerd (Miniflare)', serve: [node, here('serve-worker.mjs')], bare: [node, here('serve-worker.mjs'), here('bare/worker-relay.mjs')] },
+  workerd: {
+    label: 'workerd (Miniflare), nodejs_compat',
+    serve: [node, here('serve-worker.mjs')],
+    bare: [node, here('serve-worker.mjs'), here('bare/worker-relay.mjs')],
+  },
+  'workerd-portable': {
+    label: 'workerd (Miniflare), no compatibility flags',
+    serve: [node, here('serve-worker.mjs'), '--portable'],
+    bare: [node, here('serve-worker.mjs'), '--portable', here('bare/worker-relay.mjs')],
+  },
 };
 
 /**
