@@ -1,6 +1,8 @@
 // The backend half as a Cloudflare Workers module (workerd). Deploy with wrangler, which bundles
 // the import below; set OZ_API_URL as a var and OZ_ACCESS_TOKEN as a secret
 // (`wrangler secret put OZ_ACCESS_TOKEN`). They arrive in `env`, not in process.env.
+// Add `compatibility_flags = ["nodejs_compat"]` to wrangler.toml: the handler then hashes each
+// container with node:crypto instead of its much slower portable SHA-256.
 import { createOzLivenessHandler } from 'oz-liveness-elements/server';
 
 let handler;
