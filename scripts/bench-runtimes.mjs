@@ -14,24 +14,26 @@
  *
  *   npm run bench:runtimes                                   # all runtimes, 8 × 20 MiB, 3 rounds
  *   node scripts/bench-runtimes.mjs --only node-http,bun --n 8 --mb 20 --rounds 3
+ *   node scripts/bench-runtimes.mjs --key 0                  # uploads without an Idempotency-Key (no hashing)
  *   node scripts/bench-runtimes.mjs --only node-http --cpu-prof /tmp/prof   # Node's loopback handler and bare relay profiled
  *
- * Loopback only; stops by itself after --max-seconds (default 600). Needs dist/ (npm run build).
+ * Loopback only; stops by itself after --max-seconds (default 900). Needs dist/ (npm run build).
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { RUNTIMES, ROOT, startServer } from '../test/runtimes/runtimes.mjs';
+import { printSummary } from './bench-runtimes-profile.mjs';
+import { cpuOf, rssOf, sampleRss, treePids } from '../test/runtimes/process-tree.mjs';
 
 const MiB = 1024 * 1024;
 const CHUNK = 64 * 1024;
-const TICK = 100; // USER_HZ: /proc CPU times are in 1/100 s
 
 function parseArgs(argv) {
-  const args = { n: 8, mb: 20, rounds: 3, linkMbit: 1000, slowMbit: 400, maxSeconds: 600, only: Object.keys(RUNTIMES).join(','), cpuProf: '' };
+  const args = { n: 8, mb: 20, rounds: 3, linkMbit: 1000, slowMbit: 400, maxSeconds: 900, only: Object.keys(RUNTIMES).join(','), cpuProf: '', key: 1 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
     if (!(key in args) || argv[i + 1] === undefined) {
@@ -55,69 +57,13 @@ function startUpstream(linkMbit) {
   });
 }
 
-/** The pids of a process and its descendants (fixed once the server listens). */
-function treePids(rootPid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // gone
-    }
-  }
-  const pids = [];
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop();
-    pids.push(pid);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return pids;
-}
-
-function rssOf(pids) {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch {
-      // gone
-    }
-  }
-  return total;
-}
-function cpuOf(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // gone
-    }
-  }
-  return ticks / TICK;
-}
-
-/** Samples a process tree's RSS every 10 ms until stopped; returns the peak. */
-function sampleRss(pids) {
-  let peak = rssOf(pids);
-  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pids))), 10);
-  return () => {
-    clearInterval(timer);
-    return Math.max(peak, rssOf(pids));
-  };
-}
-
 /** One upload as a browser sends a Blob: with Content-Length, written as fast as the server reads. */
 function upload(agent, url, bytes, chunk) {
   return new Promise((resolve, reject) => {
-    // As the element sends it: a fresh Idempotency-Key per container (the handler then hashes the body).
-    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes, 'Idempotency-Key': randomUUID() };
+    // As the element sends it: a fresh Idempotency-Key per container (the handler then hashes the
+    // body). `--key 0` leaves it out, to see what the hash costs.
+    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes };
+    if (withKey) headers['Idempotency-Key'] = randomUUID();
     const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
       res.resume();
       res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode} from ${url}`))));
@@ -147,6 +93,7 @@ async function batch(url, n, bytes) {
   return (n * bytes) / MiB / seconds;
 }
 
+let withKey = true;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 
@@ -162,13 +109,23 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
   try {
     // --cpu-prof: the loopback handler and bare relay of a Node runtime run profiled. The profile is
     // written at exit, so SIGTERM becomes a normal exit there.
-    const profiled = (command) =>
+    const profiled = (command, role) =>
       args.cpuProf && command[0] === process.execPath
-        ? [command[0], '--cpu-prof', `--cpu-prof-dir=${args.cpuProf}`, "--import=data:text/javascript,process.on('SIGTERM',()=>process.exit(0))", ...command.slice(1)]
+        ? [
+            command[0],
+            '--cpu-prof',
+            `--cpu-prof-dir=${args.cpuProf}`,
+            `--cpu-prof-name=${name}-${role}.cpuprofile`,
+            "--import=data:text/javascript,process.on('SIGTERM',()=>process.exit(0))",
+            ...command.slice(1),
+          ]
         : command;
-    const handler = { loopback: await start(profiled(runtime.serve), upstream.ports.fast), link: await start(runtime.serve, upstream.ports.link) };
-    const bare = { loopback: await start(profiled(runtime.bare), upstream.ports.fast), link: await start(runtime.bare, upstream.ports.link) };
-    const bareFetch = runtime.bareFetch && { loopback: await start(runtime.bareFetch, upstream.ports.fast), link: await start(runtime.bareFetch, upstream.ports.link) };
+    const handler = { loopback: await start(profiled(runtime.serve, 'handler'), upstream.ports.fast), link: await start(runtime.serve, upstream.ports.link) };
+    const bare = { loopback: await start(profiled(runtime.bare, 'bare'), upstream.ports.fast), link: await start(runtime.bare, upstream.ports.link) };
+    const bareFetch = runtime.bareFetch && {
+      loopback: await start(profiled(runtime.bareFetch, 'bare-fetch'), upstream.ports.fast),
+      link: await start(runtime.bareFetch, upstream.ports.link),
+    };
     const paths = bareFetch ? ['direct', 'handler', 'bare', 'bareFetch'] : ['direct', 'handler', 'bare'];
     const slow = await start(runtime.serve, slowUpstream.ports.link);
     const direct = (port) => `http://127.0.0.1:${port}/api/instant/folders/`;
@@ -236,6 +193,7 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  withKey = args.key !== 0;
   const names = args.only.split(',');
   for (const name of names) if (!RUNTIMES[name]) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(', ')}`);
   const watchdog = setTimeout(() => {
@@ -250,7 +208,8 @@ async function main() {
   try {
     console.log(
       `node ${process.version}, ${os.availableParallelism()} CPUs (load average ${os.loadavg()[0].toFixed(1)}); ` +
-        `${args.n} concurrent uploads × ${args.mb} MiB, ${args.rounds} rounds per setting; link ${args.linkMbit} Mbit/s`,
+        `${args.n} concurrent uploads × ${args.mb} MiB, ${args.rounds} rounds per setting; link ${args.linkMbit} Mbit/s; ` +
+        `${withKey ? 'an Idempotency-Key on each upload' : 'no Idempotency-Key'}`,
     );
     for (const name of names) {
       try {
@@ -307,6 +266,10 @@ async function main() {
     console.log(`| ${RUNTIMES[name].label} | ${mib(single.idle)} | ${cell(single[20])} | ${cell(single[100])} | +${mib(link.batchGrowth)} |`);
   }
   console.log(`(single containers go to a fake Oz reading ${args.slowMbit} Mbit/s, the batch to the ${args.linkMbit} Mbit/s one)`);
+  if (args.cpuProf) {
+    console.log(`\n### CPU profiles (${args.cpuProf})\n`);
+    for (const file of readdirSync(args.cpuProf).filter((f) => f.endsWith('.cpuprofile'))) printSummary(path.join(args.cpuProf, file));
+  }
   console.log(`\nload average now ${os.loadavg()[0].toFixed(1)}`);
   clearTimeout(watchdog);
 }
