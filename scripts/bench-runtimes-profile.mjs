@@ -2,7 +2,8 @@
  * Where a Node process spent its busy time, from a `.cpuprofile` written by `node --cpu-prof`
  * (scripts/bench-runtimes.mjs --cpu-prof DIR writes one per profiled server and prints this for each).
  * Idle samples are left out; the rest is grouped by what ran: the native socket write, the garbage
- * collector, undici (Node's fetch), web streams, Node's own streams and http, and our dist/server.js.
+ * collector, undici (Node's fetch), web streams, node:crypto, Node's own streams and http, and our
+ * dist/server.js.
  *
  *   node scripts/bench-runtimes-profile.mjs DIR/*.cpuprofile
  */
@@ -12,6 +13,7 @@ const GROUPS = [
   ['undici (fetch)', (url) => url.includes('undici')],
   ['web streams', (url) => url.includes('webstreams')],
   ['oz-liveness-elements (dist/server.js)', (url) => url.includes('dist/server.js')],
+  ['node:crypto (the SHA-256 of each container, for its Idempotency-Key)', (url) => url.includes('internal/crypto')],
   ['Node http/net', (url) => /_http_|node:net|stream_base_commons/.test(url)],
   ['Node streams', (url) => url.includes('internal/streams')],
   ['promises, ticks, events', (url) => /task_queues|async_hooks|node:events/.test(url)],
