@@ -6,11 +6,13 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { existsSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteerCore from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
+import { totalsReporter } from './test/runner/totals-reporter.mjs';
 
 const want = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
 const children = [];
@@ -121,13 +123,34 @@ async function waitForPort(port, tries = 100) {
   throw new Error(`WebKitWebDriver did not listen on ${port}`);
 }
 
+// Sized for 2 cores shared with other builds (load average 20+): a slow machine makes a run slower,
+// never shorter. A page that still does not start fails the run by name (test/runner/totals-reporter.mjs).
+const SECOND = 1000;
+
+// @open-wc/testing's waitUntil gives up after 1 s unless told otherwise: on 2 loaded cores a state
+// the page does reach can take longer. The suite's default bound is 30 s instead (a condition that
+// holds still ends the wait at once). Fails loudly if an upgrade changes the line. (esbuild has
+// already minified the number when this runs: 1000 is 1e3.)
+const WAIT_UNTIL_DEFAULT = /const \{ interval = 50, timeout = (?:1000|1e3) \} = options;/;
+const generousWaitUntil = {
+  name: 'generous-wait-until',
+  transform(context) {
+    if (!context.path.endsWith('/@open-wc/testing-helpers/src/helpers.js')) return undefined;
+    if (!WAIT_UNTIL_DEFAULT.test(context.body)) throw new Error(`generous-wait-until: waitUntil's default timeout is no longer where it was in ${context.path}`);
+    return { body: context.body.replace(WAIT_UNTIL_DEFAULT, `const { interval = 50, timeout = ${30 * SECOND} } = options;`) };
+  },
+};
+
+// test/runner/ holds the reporter's own fixtures: broken on purpose, run only by test/node/runner-honesty.test.ts.
+const FILES = ['test/**/*.test.ts', '!test/node/**', '!test/runner/**'];
+
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: FILES,
   nodeResolve: true,
   port: Number(process.env.WTR_PORT) || (await freePort()),
   // `tsconfig` is required: without it esbuild ignores experimentalDecorators and Lit throws
   // "Unsupported decorator location: field".
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), generousWaitUntil],
   middleware: [
     testBackend(),
     async (ctx, next) => {
@@ -146,5 +169,13 @@ export default {
   // Lit's dev-mode banner on every file is noise; its real warnings still show.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 1, // the webdriver launcher runs tests in iframes when concurrency > 1
-  testFramework: { config: { timeout: 15000 } },
+  browserStartTimeout: 180 * SECOND, // default 30 s: Firefox missed it under load
+  testsStartTimeout: 180 * SECOND, // page loaded → the test file's imports done and mocha started
+  testsFinishTimeout: 15 * 60 * SECOND, // one file, all its tests
+  testFramework: { config: { timeout: 90 * SECOND } }, // one test; its own waits are bounded lower
+  reporters: [
+    defaultReporter(),
+    // The whole suite is held to the committed floor; files chosen on the command line only to evenness.
+    totalsReporter({ files: FILES }),
+  ],
 };

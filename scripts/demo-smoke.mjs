@@ -13,11 +13,14 @@ const names = args.filter((a) => !a.startsWith('--'));
 const runs = (names.length ? names : ['accept', 'declined']).map((scenario) => ({ scenario, page: '', label: scenario }));
 if (built) runs.push(...['standalone', 'classic'].map((kind) => ({ scenario: 'accept', page: `demo/${kind}.html`, label: `${kind} build` })));
 const expected = { accept: 'accept', declined: 'reject', failed: 'failed' };
+// Every wait is for something on the page, bounded for 2 cores shared with other builds.
+const BOUND = 120_000;
 
 const server = await createServer({ configFile: 'demo/vite.config.ts', server: { port: 0, strictPort: false }, logLevel: 'warn' });
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
+  timeout: BOUND,
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
@@ -26,17 +29,18 @@ let failed = false;
 try {
   for (const { scenario, page: path, label } of runs) {
     const page = await browser.newPage();
+    page.setDefaultTimeout(BOUND);
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
     await page.goto(`${base}${path}?scenario=${scenario}`);
-    await page.locator('oz-liveness-check[state=ready]').waitFor({ timeout: 30_000 });
+    await page.locator('oz-liveness-check[state=ready]').waitFor({ timeout: BOUND });
     await page.locator('oz-liveness-check').getByRole('button').click();
     // The simulator's own window with a live preview from the fake camera.
-    await page.locator('video').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator('video').first().waitFor({ state: 'attached', timeout: BOUND });
     const banner = page.locator(`oz-result-banner[status=${expected[scenario] ?? 'error'}]`);
-    await banner.waitFor({ timeout: 45_000 });
+    await banner.waitFor({ timeout: BOUND });
     const text = (await banner.innerText().catch(() => '')) || (await banner.evaluate((b) => b.shadowRoot?.textContent ?? ''));
     await page.screenshot({ path: `demo-smoke-${label.replace(/\W+/g, '-')}.png`, fullPage: true });
     if (problems.length) {

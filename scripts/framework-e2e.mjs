@@ -166,8 +166,12 @@ async function serve(dir) {
   return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
 
+// Every wait is for something on the page, bounded for 2 cores shared with other builds.
+const BOUND = 120_000;
+
 async function runCase(browser, variant, app, base, c) {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  page.setDefaultTimeout(BOUND);
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   // The 400 of the container_error scenario (and the browser's own log line of it) is expected.
@@ -180,15 +184,15 @@ async function runCase(browser, variant, app, base, c) {
   page.on('response', (r) => r.status() >= 400 && !(r.status() === 400 && expected400(r.url())) && problems.push(`HTTP ${r.status()} ${r.url()}`));
   try {
     await page.goto(`${base}/?scenario=${c.scenario}`);
-    await page.locator('oz-liveness-check').getByRole('button', { name: 'Start liveness check' }).click({ timeout: 30_000 });
-    await page.locator('video').first().waitFor({ state: 'attached', timeout: 15_000 }); // the simulator's camera window
-    await page.locator(`oz-result-banner[status=${c.status}]`).waitFor({ timeout: 45_000 });
+    await page.locator('oz-liveness-check').getByRole('button', { name: 'Start liveness check' }).click({ timeout: BOUND });
+    await page.locator('video').first().waitFor({ state: 'attached', timeout: BOUND }); // the simulator's camera window
+    await page.locator(`oz-result-banner[status=${c.status}]`).waitFor({ timeout: BOUND });
     // The app's own handlers: what they rendered.
     await page.waitForFunction(
       ({ decision, errorCode }) =>
         document.querySelector('#decision')?.textContent?.trim() === decision && document.querySelector('#error-code')?.textContent?.trim() === errorCode,
       { decision: c.decision, errorCode: c.errorCode },
-      { timeout: 5_000 },
+      { timeout: BOUND },
     ).catch(() => {});
     const seen = await page.evaluate(() => {
       const el = document.querySelector('oz-liveness-check');
@@ -237,7 +241,7 @@ async function runCase(browser, variant, app, base, c) {
 if (ready.length) {
   console.log(`== Chromium: ${ready.map((v) => `${v.name} (${v.scenarios.map((c) => c.scenario).join(', ')})`).join('; ')}`);
   mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ timeout: BOUND, executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     for (const { name, app, out, scenarios } of ready) {
       const { server, base } = await serve(resolve(out));

@@ -1,5 +1,6 @@
 // Package hygiene, as a consumer meets the package: `npm run build`, `npm pack`, install the tarball
-// into a clean temporary project (with React 18, the older peer), then:
+// into a clean temporary project WITHOUT React, which must get no `react`, `@types/react` or
+// `@lit/react` (both are optional peers), and into one with React 18 (the older peer) and `@lit/react`, then:
 //   - the tarball holds what package.json names (exports, types, main, customElements) and
 //     custom-elements.json, and nothing of src/, test/ or demo/;
 //   - every export in package.json "exports" resolves from the consumer, and the Node-importable
@@ -18,14 +19,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { consumerProject, env, pack, root, run } from './lib/consumer.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', npm_config_fund: 'false', npm_config_audit: 'false' };
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-/** Exports that are for browsers only (a bundle with Lit's browser build inside): resolved, not imported in Node. */
-const BROWSER_ONLY = new Set(['./standalone']);
+/**
+ * Exports for browsers only: the standalone bundle (Lit's browser build inside) and the simulator's
+ * classic plugin script. Resolved, not imported in Node.
+ */
+const BROWSER_ONLY = new Set(['./standalone', './testing/plugin_liveness.js']);
+/** Packages a page without React must not get. */
+const REACT_PACKAGES = ['react', 'react-dom', '@types/react', '@types/react-dom', '@lit/react'];
 
 let passed = 0;
 let failed = 0;
@@ -39,14 +43,6 @@ function check(label, fn) {
     failed++;
   }
 }
-function run(cmd, cmdArgs, cwd) {
-  const r = spawnSync(cmd, cmdArgs, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) {
-    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => !l.includes('Unknown user config "nodedir"'));
-    throw new Error(`${cmd} ${cmdArgs.join(' ')} failed:\n${out.slice(-40).join('\n')}`);
-  }
-  return r.stdout;
-}
 /** Every file path an export (or a field) names, with the condition it is under. */
 function targets(value, condition = 'default') {
   if (typeof value === 'string') return [{ condition, path: value }];
@@ -56,10 +52,7 @@ function targets(value, condition = 'default') {
 const work = mkdtempSync(join(tmpdir(), 'oz-package-check-'));
 try {
   // 1. Build and pack.
-  if (!args.includes('--skip-build')) run('npm', ['run', 'build'], root);
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
-  const tarball = join(work, packed.filename);
-  const files = new Set(packed.files.map((f) => f.path));
+  const { tarball, packed, files } = pack(work, { build: !args.includes('--skip-build') });
   console.log(`packed ${packed.filename}: ${packed.files.length} files, ${(packed.size / 1024).toFixed(1)} kB`);
 
   check('custom-elements.json is in the tarball, and "customElements" names it', () => {
@@ -80,16 +73,31 @@ try {
     if (stray.length) throw new Error(stray.slice(0, 10).join(', '));
   });
 
-  // 2. A clean consumer project with the tarball (and React 18, the older peer; vue for its types).
-  const app = join(work, 'consumer');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  check('the simulator plugin script is exported as oz-liveness-elements/testing/plugin_liveness.js', () => {
+    const target = pkg.exports['./testing/plugin_liveness.js'];
+    if (typeof target !== 'string') throw new Error('not in "exports"');
+    if (!files.has(target.replace(/^\.\//, ''))) throw new Error(`${target} is not in the tarball`);
+    return target;
+  });
+
+  // 2a. A page without React: no React package or types arrive with ours.
+  const plain = consumerProject(join(work, 'no-react'), tarball);
+  check('a consumer without React installs no react, react-dom, @types/react or @lit/react', () => {
+    const found = REACT_PACKAGES.filter((name) => existsSync(join(plain, 'node_modules', name)));
+    if (found.length) throw new Error(`installed: ${found.join(', ')}`);
+    for (const dep of ['lit', '@lit/context']) if (!existsSync(join(plain, 'node_modules', dep, 'package.json'))) throw new Error(`${dep} is missing`);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('oz-liveness-elements'); const s = await import('oz-liveness-elements/server'); console.log(Object.keys(m).length + Object.keys(s).length)"], { cwd: plain, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`importing the main and server entries failed:\n${r.stderr}`);
+    return 'lit and @lit/context only; the main and server entries import';
+  });
+
+  // 2b. A clean consumer project with the tarball, React 18 (the older peer) and @lit/react; vue for its types.
   const hasVue = Boolean(pkg.exports['./vue']);
-  const deps = [tarball, '@types/node@^20.19.0', 'react@^18.3.0', 'react-dom@^18.3.0', '@types/react@^18.3.0', '@types/react-dom@^18.3.0', ...(hasVue ? ['vue@^3.5.0'] : [])];
-  run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', ...deps], app);
+  const deps = ['@types/node@^20.19.0', 'react@^18.3.0', 'react-dom@^18.3.0', '@types/react@^18.3.0', '@types/react-dom@^18.3.0', `@lit/react@${pkg.peerDependencies?.['@lit/react'] ?? '^1.0.8'}`, ...(hasVue ? ['vue@^3.5.0'] : [])];
+  const app = consumerProject(join(work, 'consumer'), tarball, deps);
   const installed = join(app, 'node_modules', 'oz-liveness-elements');
   const installedPkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-  console.log(`installed into a clean project with ${deps.slice(1).join(', ')}`);
+  console.log(`installed into a clean project with ${deps.join(', ')}`);
 
   // 3. Every export resolves; the Node ones import (no DOM) and the React one renders with React 18.
   const probe = join(app, 'probe.mjs');

@@ -19,23 +19,20 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(fileURLToPath(new URL('../storybook-static', import.meta.url)));
 const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const STORY_TIMEOUT = 45_000; // one story: load, render, play
-const RUN_TIMEOUT = 5 * 60_000; // the whole check, whatever happens
+const LAUNCH_TIMEOUT = 120_000; // one start of the browser
+const LAUNCHES = 3; // starts of the browser before the check gives up
+const RETRIES = 2; // reruns of a story whose browser failed under it
 
 const opt = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback;
 const filter = opt('filter', '');
 const jobs = Math.max(1, Number(opt('jobs', '3')) || 3);
 const screenshots = opt('screenshots', '');
+const STORY_TIMEOUT = (Number(opt('story-timeout', '180')) || 180) * 1000; // one story: load, render, play, axe
 
 if (!existsSync(join(ROOT, 'index.json'))) {
   console.error('storybook-static/index.json is missing: run `npm run build-storybook` first.');
   process.exit(1);
 }
-const hardStop = setTimeout(() => {
-  console.error(`storybook-check: gave up after ${RUN_TIMEOUT / 1000} s`);
-  process.exit(1);
-}, RUN_TIMEOUT);
-hardStop.unref();
 
 // --- a static server for storybook-static/, on the loopback only -------------------------------
 const TYPES = {
@@ -67,8 +64,9 @@ const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(filter));
 if (screenshots) await mkdir(screenshots, { recursive: true });
 
-const browser = await chromium.launch({
+const LAUNCH_OPTIONS = {
   executablePath: CHROMIUM,
+  timeout: LAUNCH_TIMEOUT,
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -81,7 +79,29 @@ const browser = await chromium.launch({
     // Loopback only: no other host name resolves.
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   ],
-});
+};
+
+/** A failure of the browser under a story, not of the story: the only kind that is retried. */
+class BrowserFailure extends Error {}
+
+let browser;
+let launching;
+/** The running browser, started (again) when there is none or it has gone. */
+function liveBrowser() {
+  if (browser?.isConnected()) return Promise.resolve(browser);
+  launching ??= (async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        browser = await chromium.launch(LAUNCH_OPTIONS);
+        return browser;
+      } catch (e) {
+        console.error(`browser did not start (attempt ${attempt} of ${LAUNCHES}): ${e.message.split('\n')[0]}`);
+        if (attempt >= LAUNCHES) throw new BrowserFailure(`the browser did not start in ${LAUNCHES} attempts`);
+      }
+    }
+  })().finally(() => (launching = undefined));
+  return launching;
+}
 
 // Runs in the page before Storybook: follows the preview's channel for the end of the story
 // (after play and afterEach) and for exceptions that Storybook shows instead of the story.
@@ -108,13 +128,36 @@ function watchStorybook() {
   });
 }
 
+/** `promise`, or a rejection naming `what` once `deadline` (a Date.now() time) has passed. */
+function byDeadline(promise, deadline, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within the story's ${STORY_TIMEOUT / 1000} s`)), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * One story in a fresh context. Returns its failures, or throws a BrowserFailure when the browser
+ * (not the story) failed: it would not start, it went away, or the page crashed.
+ */
 async function checkStory(story) {
-  const started = Date.now();
+  const deadline = Date.now() + STORY_TIMEOUT;
   const failures = [];
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  let broken = ''; // why the browser failed under this story
+  const current = await liveBrowser();
+  let context;
+  try {
+    context = await current.newContext({ viewport: { width: 1024, height: 768 } });
+  } catch (e) {
+    throw new BrowserFailure(`no new page: ${e.message.split('\n')[0]}`);
+  }
+  const gone = () => (broken ||= 'the browser went away');
+  current.once('disconnected', gone);
   try {
     const page = await context.newPage();
     const allow404 = story.tags?.includes('expect-404');
+    page.on('crash', () => (broken ||= 'the page crashed'));
     page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
@@ -126,27 +169,47 @@ async function checkStory(story) {
       if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') failures.push(`request off the loopback: ${r.url()}`);
     });
     await page.addInitScript(watchStorybook);
-    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+    const left = () => Math.max(1, deadline - Date.now());
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout: left() });
     const outcome = await page
-      .waitForFunction(() => window.__storybookCheck.finished || window.__storybookCheck.problems.length > 0, null, { timeout: STORY_TIMEOUT, polling: 100 })
+      .waitForFunction(() => window.__storybookCheck.finished || window.__storybookCheck.problems.length > 0, null, { timeout: left(), polling: 100 })
       .then(() => page.evaluate(() => window.__storybookCheck))
-      .catch(() => ({ finished: false, problems: [`did not finish within ${STORY_TIMEOUT / 1000} s`] }));
+      .catch((e) => {
+        if (broken) throw e;
+        return { finished: false, problems: [`did not finish within ${STORY_TIMEOUT / 1000} s`] };
+      });
     failures.push(...outcome.problems);
     if (outcome.finished && outcome.problems.length === 0) {
       await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
+      const axe = page.evaluate(async () => {
         const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
         return result.violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
       });
-      failures.push(...violations);
+      failures.push(...(await byDeadline(axe, deadline, 'axe')));
     }
-    if (screenshots) await page.screenshot({ path: join(screenshots, `${story.id}.png`) });
+    if (screenshots) await page.screenshot({ path: join(screenshots, `${story.id}.png`), timeout: left() });
   } catch (e) {
     failures.push(`check failed: ${e.message.split('\n')[0]}`);
   } finally {
-    await context.close();
+    current.off('disconnected', gone);
+    await context.close().catch(() => {});
   }
-  return { story, failures, ms: Date.now() - started };
+  if (broken) throw new BrowserFailure(broken);
+  return failures;
+}
+
+/** A story, rerun only when the browser failed under it. */
+async function checkWithRetries(story) {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { story, failures: await checkStory(story), ms: Date.now() - started };
+    } catch (e) {
+      if (!(e instanceof BrowserFailure)) throw e;
+      if (attempt >= RETRIES) return { story, failures: [`browser failure, ${RETRIES} retries spent: ${e.message}`], ms: Date.now() - started };
+      console.log(`retry ${story.id}: ${e.message} (not the story's fault; retry ${attempt + 1} of ${RETRIES})`);
+    }
+  }
 }
 
 const t0 = Date.now();
@@ -155,7 +218,7 @@ let next = 0;
 await Promise.all(
   Array.from({ length: Math.min(jobs, stories.length) }, async () => {
     while (next < stories.length) {
-      const r = await checkStory(stories[next++]);
+      const r = await checkWithRetries(stories[next++]);
       results.push(r);
       const time = `${(r.ms / 1000).toFixed(1)} s`;
       if (r.failures.length === 0) console.log(`ok    ${r.story.id} (${time})`);
@@ -163,10 +226,10 @@ await Promise.all(
     }
   }),
 );
-await browser.close();
+await browser?.close();
 server.close();
 
 const failed = results.filter((r) => r.failures.length > 0).length;
-console.log(`\nchecked ${results.length} stories in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`\nchecked ${results.length} of ${stories.length} stories in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+process.exit(failed === 0 && results.length === stories.length && results.length > 0 ? 0 : 1);

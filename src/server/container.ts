@@ -7,11 +7,12 @@ import { discardBody, tapBody } from './body.js';
 import { accessToken, interpret, sendToOz, tooLarge, toResponse, uploadSlot, type Log } from './exchange.js';
 import { isValidIdempotencyKey } from './idempotency.js';
 import { keyedUpload } from './keyed.js';
+import type { RequestContext } from './handler.js';
 import type { Config } from './options.js';
 import { errorResponse } from './responses.js';
-import { deadline, failure } from './upstream.js';
+import { deadline, failure, slowClient } from './upstream.js';
 
-export async function container(request: Request, config: Config, log: Log): Promise<Response> {
+export async function container(request: Request, config: Config, log: Log, context?: RequestContext): Promise<Response> {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/octet-stream') {
     discardBody(request);
@@ -33,7 +34,7 @@ export async function container(request: Request, config: Config, log: Log): Pro
     discardBody(request);
     return errorResponse(400, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.');
   }
-  return keyedUpload(request, config, log, key, length);
+  return keyedUpload(request, config, log, key, length, context);
 }
 
 /** No key: forwarded as it comes, and abandoned with the browser. */
@@ -54,6 +55,7 @@ async function plainUpload(request: Request, config: Config, log: Log, length: n
     return toResponse((await interpret(oz, request, config, log, token)).answer);
   } catch (err) {
     if (tap.overLimit) return toResponse(tooLarge(config));
+    if (d.timedOut && !tap.complete) throw slowClient(err);
     throw failure(err, d, 'container upload');
   } finally {
     d.clear();

@@ -8,7 +8,7 @@ import { isFolder, trimFolder } from './folder.js';
 import type { RecordedAnswer } from './idempotency.js';
 import type { Config } from './options.js';
 import { describeError, redact } from './responses.js';
-import { NO_REDIRECT, ozBusy, ozHeaders, readAnswer, type OzAnswer } from './upstream.js';
+import { limitsUnavailable, NO_REDIRECT, ozBusy, ozHeaders, readAnswer, type OzAnswer } from './upstream.js';
 
 export type Log = (message: string) => void;
 
@@ -62,7 +62,7 @@ export async function interpret(oz: OzAnswer, request: Request, config: Config, 
     return { answer, record: answer };
   }
   if (oz.status === 413) return { answer: tooLarge(config) };
-  const busy = ozBusy(oz, `POST ${config.uploadPath}`);
+  const busy = ozBusy(oz, 'container upload');
   if (busy) {
     log(`Oz API answered HTTP ${oz.status} to POST ${config.uploadPath}; passed on with Retry-After ${busy.retryAfter ?? '(none)'}`);
     return { answer: errorAnswer(busy.status, busy.message, busy.retryAfter ? { 'Retry-After': busy.retryAfter } : undefined) };
@@ -140,7 +140,13 @@ export function toResponse(answer: Answer): Response {
 
 /** A place among the uploads with Oz (`limits.concurrentUploads`), or the `429` that says there is none. */
 export async function uploadSlot(request: Request, config: Config, log: Log): Promise<{ release(): void } | Response> {
-  const slot = await config.limits.upload();
+  let slot;
+  try {
+    slot = await config.limits.upload(log);
+  } catch (err) {
+    discardBody(request);
+    throw limitsUnavailable(err);
+  }
   if (typeof slot !== 'number') return slot;
   discardBody(request);
   log('the cap on concurrent uploads is reached; answered 429');

@@ -8,9 +8,21 @@ import { discardBody } from './body.js';
 import { container } from './container.js';
 import { resolveOptions, type Config, type OzLivenessHandlerOptions } from './options.js';
 import { describeError, errorResponse, json, redact, stringField } from './responses.js';
-import { deadline, failure, NO_REDIRECT, ozBusy, ozHeaders, readAnswer, UpstreamError } from './upstream.js';
+import { deadline, failure, limitsUnavailable, NO_REDIRECT, ozBusy, ozHeaders, readAnswer, UpstreamError } from './upstream.js';
 
 export { DEFAULT_MAX_CONTAINER_BYTES, DEFAULT_TIMEOUT_MS, type OzLivenessHandlerOptions } from './options.js';
+
+/**
+ * What a runtime may hand the handler beside the request. `waitUntil` (Cloudflare Workers' and
+ * Vercel's `ctx.waitUntil`) keeps a keyed upload's call to Oz alive after the answer is sent, so its
+ * answer is still recorded; runtimes that keep running (Node, Deno, Bun) need nothing.
+ */
+export interface RequestContext {
+  waitUntil?(promise: Promise<unknown>): void;
+}
+
+/** The handler: `(request) => Promise<Response>`, with an optional runtime context. */
+export type OzLivenessHandler = (request: Request, context?: RequestContext) => Promise<Response>;
 
 type Route = 'session-token' | 'container';
 const ROUTE_METHOD: Record<Route, string> = { 'session-token': 'GET', container: 'POST' };
@@ -23,10 +35,10 @@ const ROUTE_METHOD: Record<Route, string> = { 'session-token': 'GET', container:
  *
  * @throws {TypeError} when an option is invalid; the message names it and never quotes a secret.
  */
-export function createOzLivenessHandler(options: OzLivenessHandlerOptions): (request: Request) => Promise<Response> {
+export function createOzLivenessHandler(options: OzLivenessHandlerOptions): OzLivenessHandler {
   const config = resolveOptions(options);
 
-  return async function ozLivenessHandler(request: Request): Promise<Response> {
+  return async function ozLivenessHandler(request: Request, context?: RequestContext): Promise<Response> {
     const requestId = incomingRequestId(request.headers.get('x-request-id')) ?? crypto.randomUUID();
     const logLine = (message: string) => {
       try {
@@ -37,7 +49,7 @@ export function createOzLivenessHandler(options: OzLivenessHandlerOptions): (req
     };
     let response: Response;
     try {
-      response = await route(request, config, logLine);
+      response = await route(request, config, logLine, context);
     } catch (err) {
       discardBody(request);
       if (request.signal.aborted) {
@@ -60,7 +72,7 @@ function incomingRequestId(value: string | null): string | undefined {
   return value !== null && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
 }
 
-async function route(request: Request, config: Config, log: (m: string) => void): Promise<Response> {
+async function route(request: Request, config: Config, log: (m: string) => void, context: RequestContext | undefined): Promise<Response> {
   const path = new URL(request.url).pathname.replace(/\/+$/, '');
   const name: Route | undefined = path.endsWith('/session-token')
     ? 'session-token'
@@ -77,13 +89,15 @@ async function route(request: Request, config: Config, log: (m: string) => void)
     discardBody(request);
     return errorResponse(405, `Use ${method} for …/${name}.`, { Allow: `${method}, OPTIONS` });
   }
-  return name === 'session-token' ? sessionToken(request, config, log) : container(request, config, log);
+  return name === 'session-token' ? sessionToken(request, config, log) : container(request, config, log, context);
 }
 
 /** `GET …/session-token`: one fresh Oz session token, retried once with a new login if Oz refuses ours. */
 async function sessionToken(request: Request, config: Config, log: (m: string) => void): Promise<Response> {
   const url = `${config.base}/api/authorize/session_token`;
-  const wait = await config.limits.sessionToken(request);
+  const wait = await config.limits.sessionToken(request).catch((err: unknown) => {
+    throw limitsUnavailable(err);
+  });
   if (wait !== undefined) {
     log(`session-token rate limit reached for this client; answered 429`);
     return errorResponse(429, 'Too many session tokens asked for. Try again later.', { 'Retry-After': String(wait) });

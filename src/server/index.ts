@@ -9,7 +9,9 @@ export {
   createOzLivenessHandler,
   DEFAULT_MAX_CONTAINER_BYTES,
   DEFAULT_TIMEOUT_MS,
+  type OzLivenessHandler,
   type OzLivenessHandlerOptions,
+  type RequestContext,
 } from './handler.js';
 export { trimFolder } from './folder.js';
 export type { OzAnalysis, OzFolder } from './folder.js';

@@ -7,12 +7,20 @@
 import { discardBody, hashWholeBody, tapBody, type BodyTap } from './body.js';
 import { accessToken, interpret, sendToOz, tooLarge, toResponse, uploadSlot, type Answer, type Log, type Outcome } from './exchange.js';
 import { pollDelay, sleep, type RecordedAnswer } from './idempotency.js';
+import type { RequestContext } from './handler.js';
 import type { Config } from './options.js';
 import { describeError, errorResponse } from './responses.js';
 import { createSha256 } from './sha256.js';
-import { deadline, failure, UpstreamError } from './upstream.js';
+import { deadline, failure, slowClient, UpstreamError } from './upstream.js';
 
-export async function keyedUpload(request: Request, config: Config, log: Log, key: string, length: number | undefined): Promise<Response> {
+export async function keyedUpload(
+  request: Request,
+  config: Config,
+  log: Log,
+  key: string,
+  length: number | undefined,
+  context?: RequestContext,
+): Promise<Response> {
   const { store } = config.idempotency!;
   const owner = crypto.randomUUID();
   // The job may outlive the browser's request by one more timeoutMs, never more; the claim lasts a
@@ -54,12 +62,16 @@ export async function keyedUpload(request: Request, config: Config, log: Log, ke
   });
   const job = keyedJob(request, config, log, key, owner, token, length, leaseMs, slot);
   job.result.catch(() => {}); // read below, or by nobody once the browser has gone
+  // On runtimes that stop work once the answer is out (Workers), keep the job alive until recorded.
+  if (typeof context?.waitUntil === 'function') context.waitUntil(job.recorded);
   return answerInTime(job, config, log, request.signal);
 }
 
 interface Job {
   /** The answer for the browser; rejects with an {@link UpstreamError} (or the browser's abort). */
   result: Promise<Answer>;
+  /** Settles once the answer is recorded (or the claim given back). */
+  recorded: Promise<void>;
   tap: BodyTap;
 }
 
@@ -100,7 +112,7 @@ function keyedJob(
       await store.release(key, owner).catch((e: unknown) => log(`idempotency store failed (release): ${describeError(e)}`));
       if (tap.overLimit) return tooLarge(config);
       if (request.signal.aborted && !tap.complete) throw err; // the browser left mid-body: nobody to tell
-      if (bodyLate) throw new UpstreamError(504, 'Oz API did not answer in time (container upload).', { cause: err });
+      if (bodyLate) throw slowClient(err);
       throw failure(err, d, 'container upload');
     } finally {
       d.clear();
@@ -117,7 +129,7 @@ function keyedJob(
     }
     return outcome.answer;
   })();
-  return { result, tap };
+  return { result, recorded: result.then(() => undefined, () => undefined), tap };
 }
 
 /** The job's answer if it comes within `timeoutMs`; else `504` while the job runs on. */

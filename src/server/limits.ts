@@ -27,8 +27,8 @@ export type Verdict = undefined | number;
 
 export interface Limits {
   sessionToken(request: Request): Promise<Verdict>;
-  /** Takes an upload slot: `release` when the exchange with Oz is over. */
-  upload(): Promise<{ release(): void } | number>;
+  /** Takes an upload slot: `release` when the exchange with Oz is over. `log` names the request. */
+  upload(log: (message: string) => void): Promise<{ release(): void } | number>;
 }
 
 const NO_LIMITS: Limits = { sessionToken: async () => undefined, upload: async () => ({ release() {} }) };
@@ -44,7 +44,7 @@ if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4]) redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1`;
 const FREE_SCRIPT = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
 
-export function createLimits(options: LimitsOptions | undefined, fail: (message: string) => never, log: (m: string) => void): Limits {
+export function createLimits(options: LimitsOptions | undefined, fail: (message: string) => never): Limits {
   if (options === undefined) return NO_LIMITS;
   if (typeof options !== 'object' || options === null) fail('limits must be an object.');
   const { sessionTokens, concurrentUploads, clientKey, redis } = options;
@@ -82,7 +82,7 @@ export function createLimits(options: LimitsOptions | undefined, fail: (message:
       if (key === undefined) return undefined;
       return hit(key);
     },
-    async upload() {
+    async upload(log) {
       if (concurrentUploads === undefined) return { release() {} };
       if (redis) {
         const slot = crypto.randomUUID();

@@ -207,7 +207,7 @@ export function resolveOptions(options: OzLivenessHandlerOptions): Config {
     origins,
     corsCredentials,
     allowHeaders,
-    limits: createLimits(options.limits, fail, (m) => log(m)),
+    limits: createLimits(options.limits, fail),
     trim: options.trimResponse ?? true,
     log,
     idempotency,

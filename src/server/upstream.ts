@@ -25,6 +25,21 @@ export class UpstreamError extends Error {
 }
 
 /**
+ * The browser was still sending its body at `timeoutMs` (a dripping client): the browser hears the
+ * same `504` as for a slow Oz, the operator's log says whose fault it was.
+ */
+export function slowClient(cause: unknown): UpstreamError {
+  return new UpstreamError(504, 'Oz API did not answer in time (container upload).', {
+    cause: new Error('the container was still arriving from the client at timeoutMs (a slow or dripping client)', { cause }),
+  });
+}
+
+/** The limits' counters (Redis) cannot be reached: fail closed, and say when to try again. */
+export function limitsUnavailable(cause: unknown): UpstreamError {
+  return new UpstreamError(503, 'The liveness backend cannot check its limits right now. Try again.', { cause, retryAfter: '2' });
+}
+
+/**
  * Oz asking to be left alone: `429`, or `503` with a `Retry-After`. The browser hears the same,
  * with Oz's `Retry-After` (when it is a number of seconds or a date), and backs off accordingly.
  */
@@ -108,7 +123,7 @@ export function ozHeaders(token: string | undefined, accept: string): Headers {
 export function failure(err: unknown, d: Deadline, what: string): UpstreamError {
   if (err instanceof UpstreamError) return err;
   if (d.timedOut) return new UpstreamError(504, `Oz API did not answer in time (${what}).`, { cause: err });
-  if (isRedirectError(err)) return new UpstreamError(502, REDIRECT_MESSAGE, { cause: err });
+  if (isRedirectError(err)) return new UpstreamError(502, REDIRECT_MESSAGE, { cause: new Error(`on the ${what} call`, { cause: err }) });
   return new UpstreamError(502, `Oz API is unreachable (${what}).`, { cause: err });
 }
 

@@ -2,7 +2,7 @@
  * What the play functions do, as a person would: press Start, watch the simulator's window, close
  * it. Waits are on what the page shows (the element's state, the banner, the camera preview).
  */
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { configure, expect, userEvent, waitFor } from 'storybook/test';
 import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import type { OzResultBanner } from '../../src/result-banner/result-banner.js';
 import type { ScenarioName } from '../../src/testing/index.js';
@@ -14,6 +14,15 @@ export function pluginSrc(scenario: ScenarioName = 'accept', delay = 300): strin
 
 /** A capture that waits for "Capture now" (or the close button): an hour per action. */
 export const UNTIL_CAPTURE_NOW = 3_600_000;
+
+/**
+ * How long a play function waits for what the page should show. Generous: storybook:check runs
+ * the stories on 2 cores shared with other builds, where a capture can take ten times as long.
+ * A state that arrives ends the wait at once. storybook:check bounds a whole story above this.
+ */
+export const BOUND = 60_000;
+// Also the default of every other waitFor in the stories (Testing Library's is 1 s).
+configure({ asyncUtilTimeout: BOUND });
 
 export function checkIn(root: ParentNode): OzLivenessCheck {
   const check = root.querySelector('oz-liveness-check');
@@ -31,15 +40,15 @@ export function bannerIn(root: ParentNode): OzResultBanner {
 export async function pressStart(check: OzLivenessCheck): Promise<void> {
   await check.updateComplete;
   const button = check.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
-  await waitFor(() => expect(button.disabled).toBe(false));
+  await waitFor(() => expect(button.disabled).toBe(false), { timeout: BOUND });
   await userEvent.click(button);
 }
 
-export async function untilState(check: OzLivenessCheck, state: OzLivenessCheck['state'], timeout = 20_000): Promise<void> {
+export async function untilState(check: OzLivenessCheck, state: OzLivenessCheck['state'], timeout = BOUND): Promise<void> {
   await waitFor(() => expect(check.state).toBe(state), { timeout });
 }
 
-export async function untilError(check: OzLivenessCheck, code: string, timeout = 20_000): Promise<void> {
+export async function untilError(check: OzLivenessCheck, code: string, timeout = BOUND): Promise<void> {
   await untilState(check, 'error', timeout);
   await expect(check.error?.code).toBe(code);
 }
@@ -50,7 +59,7 @@ export function simulatorWindow(): HTMLElement | null {
 }
 
 /** Waits until the simulator's window shows the camera's live picture. */
-export async function untilLivePreview(timeout = 20_000): Promise<void> {
+export async function untilLivePreview(timeout = BOUND): Promise<void> {
   await waitFor(
     () => {
       const win = simulatorWindow();
@@ -70,7 +79,7 @@ export async function closeSimulatorWindow(): Promise<void> {
 }
 
 /** Waits until the banner's progress bar has moved. */
-export async function untilUploadProgress(banner: OzResultBanner, timeout = 20_000): Promise<void> {
+export async function untilUploadProgress(banner: OzResultBanner, timeout = BOUND): Promise<void> {
   await waitFor(
     () => {
       const bar = banner.shadowRoot!.querySelector('progress');
@@ -87,12 +96,14 @@ export async function untilUploadProgress(banner: OzResultBanner, timeout = 20_0
 export async function slowNetwork(): Promise<(() => Promise<void>) | undefined> {
   if (!('serviceWorker' in navigator)) return undefined;
   const registration = await navigator.serviceWorker.register('simulated-network-sw.js');
-  if (!navigator.serviceWorker.controller) {
-    await new Promise<void>((resolve) => {
-      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
-      setTimeout(resolve, 5000);
-    });
-  }
+  // Without the worker in control the network is not slow and the story would show something
+  // else: wait for it, and fail by name if it never comes.
+  await waitFor(
+    () => {
+      if (!navigator.serviceWorker.controller) throw new Error(`the simulated network's service worker did not take control of the page within ${BOUND / 1000} s`);
+    },
+    { timeout: BOUND, interval: 50 },
+  );
   return async () => void (await registration.unregister());
 }
 

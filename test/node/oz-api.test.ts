@@ -135,8 +135,23 @@ describe('simulated Oz API: uploads that succeed', () => {
   it('uses up the token once the whole container is checked, even when the client then aborts', async () => {
     const { api, blob, token } = await setup({ latencyMs: 60_000 }, { scenario: 'slow' });
     const ctl = new AbortController();
-    const pending = upload(api, blob, { signal: ctl.signal });
-    setTimeout(() => ctl.abort(), 10);
+    const request = new Request(`${BASE}/api/instant/folders/`, {
+      method: 'POST',
+      body: blob,
+      headers: { 'content-type': 'application/octet-stream' },
+      signal: ctl.signal,
+    });
+    // Abort once the API waits on the request's signal (its latency), never after a guessed time.
+    const waiting = new Promise<void>((resolve) => {
+      const listen = request.signal.addEventListener.bind(request.signal) as (...args: unknown[]) => void;
+      request.signal.addEventListener = ((type: string, ...rest: unknown[]) => {
+        if (type === 'abort') resolve();
+        listen(type, ...rest);
+      }) as AbortSignal['addEventListener'];
+    });
+    const pending = api(request);
+    await waiting;
+    ctl.abort();
     await assert.rejects(pending, (err: Error) => err.name === 'AbortError');
     // The same bytes again, as a retrying client would send them: Oz refuses them, 400 / 14.
     const resent = await errorOf(await upload(api, blob));

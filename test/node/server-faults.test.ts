@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it, mock, type TestContext } from 'node:test';
-import { createOzLivenessHandler, createRedisIdempotencyStore, type OzLivenessHandlerOptions } from '../../src/server/index.js';
+import { createOzLivenessHandler, createRedisIdempotencyStore, toNodeHandler, type OzLivenessHandlerOptions } from '../../src/server/index.js';
 import { FakeOz, sendJson, waitFor, type Reply } from '../support/fake-oz.js';
 import { startRedis, type RunningRedis } from '../support/redis-server.js';
 
@@ -341,6 +341,20 @@ describe('every answer: nosniff and X-Request-Id; log lines name it', () => {
     assertCleanLogs();
   });
 
+  it('the Node adapter’s own 404 has them too', async () => {
+    const server = http.createServer(toNodeHandler(withToken(), { basePath: '/api/liveness' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/elsewhere`, { headers: { 'X-Request-Id': 'node-7' } });
+      const a = await answer(res);
+      assert.equal(a.status, 404);
+      assert.equal(a.requestId, 'node-7');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('a preflight allows only the element’s headers plus those listed, whatever is asked', async () => {
     const h = withToken({ cors: { origins: ['https://app.example'] } });
     const res = await h(
@@ -410,15 +424,21 @@ describe('slow and cut bodies', () => {
   });
 });
 
-describe('the idempotency store failing', () => {
-  it('Redis unreachable → 503 with Retry-After, nothing forwarded', async () => {
+describe('Redis failing: fail closed', () => {
+  it('the idempotency store or the limits unreachable → 503 with Retry-After, nothing forwarded', async () => {
     const dead = await startRedis();
     const client = await dead.client();
     await dead.stop();
-    const a = await answer(await withToken({ idempotency: { store: createRedisIdempotencyStore(client) } })(postContainer(null, { 'Idempotency-Key': 'k1' })));
+    let a = await answer(await withToken({ idempotency: { store: createRedisIdempotencyStore(client) } })(postContainer(null, { 'Idempotency-Key': 'k1' })));
     assert.equal(a.status, 503);
     assert.ok(a.headers.get('retry-after'));
-    assert.equal(oz.uploads().length, 0);
+    const limits = { redis: client, concurrentUploads: 5, sessionTokens: { max: 5 }, clientKey: () => 'c' };
+    a = await answer(await withToken({ limits })(postContainer()));
+    assert.equal(a.status, 503);
+    a = await answer(await withToken({ limits })(getToken()));
+    assert.equal(a.status, 503);
+    assert.equal(a.headers.get('retry-after'), '2');
+    assert.equal(oz.seen.length, 0);
     assertCleanLogs();
   });
 });

@@ -218,6 +218,24 @@ describe('Idempotency-Key: the rest', () => {
     assert.equal(oz.uploads().length, 4);
   });
 
+  it('hands a runtime’s waitUntil the job, which settles once the answer is recorded', async () => {
+    const store = createMemoryIdempotencyStore();
+    const h = make({ idempotency: { store } });
+    const kept: Promise<unknown>[] = [];
+    const bytes = randomBytes(100);
+    const key = randomUUID();
+    const release = oz.holdUploads();
+    const browser = new AbortController();
+    const lost = h(post(bytes, key, browser.signal), { waitUntil: (p) => void kept.push(p) });
+    await waitFor(() => oz.uploads()[0]?.ended === true, 'Oz has the whole body');
+    browser.abort();
+    assert.equal((await lost).status, 499);
+    assert.equal(kept.length, 1);
+    release();
+    await kept[0];
+    assert.equal((await store.claim(key, 'someone', 1000))?.state, 'done', 'recorded by the time waitUntil’s promise settles');
+  });
+
   it('answers 400 to a malformed key, without calling Oz', async () => {
     for (const key of ['', 'with space', 'x'.repeat(256), 'caf\u00e9']) {
       const res = await make()(post(new Uint8Array(1), key));

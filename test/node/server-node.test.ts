@@ -217,10 +217,12 @@ describe('toNodeHandler', () => {
     const base = await serve(
       toNodeHandler(async (request) => {
         if (!request.url.endsWith('/broken')) return new Response('ok');
+        // The first pull gives a chunk; the next one, asked for once that chunk is taken, breaks.
+        let pulls = 0;
         const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(new TextEncoder().encode('partial'));
-            setTimeout(() => controller.error(new Error('source broke')), 10);
+          pull(controller) {
+            if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('partial'));
+            else controller.error(new Error('source broke'));
           },
         });
         return new Response(body);

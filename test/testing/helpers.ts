@@ -51,14 +51,51 @@ export function inWindow<T extends Element = HTMLElement>(selector: string): T {
   return el;
 }
 
-/** Waits until the window shows `state` (starting, capturing, processing, waiting). */
-export async function windowState(state: string): Promise<void> {
-  await waitUntil(() => simWindow()?.dataset.state === state, `simulator window ${state}`, { timeout: 8000 });
+/**
+ * How long a test waits for a condition before it fails: generous, because CI shares 2 cores with
+ * other builds. A condition that holds ends the wait at once, so a quiet machine pays nothing.
+ */
+export const BOUND = 30_000;
+
+/** Waits for `condition` (polled every 20 ms), failing with `message` after `timeout`. */
+export async function until(condition: () => unknown, message = 'condition', timeout = BOUND): Promise<void> {
+  await waitUntil(condition, message, { timeout, interval: 20 });
 }
 
-/** Lets queued tasks run (e.g. to show that a callback did NOT come). Not a timing assertion. */
-export function settle(ms = 100): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+/** Waits until the window shows `state` (starting, capturing, processing, waiting). */
+export async function windowState(state: string): Promise<void> {
+  await until(() => simWindow()?.dataset.state === state, `simulator window ${state}`);
+}
+
+/**
+ * Lets the tasks already queued run, to show that a callback did NOT come. It counts task turns, not
+ * milliseconds: nothing here may depend on how fast the machine is.
+ */
+export async function nextTasks(turns = 3): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** What the `MediaRecorder`s made while it watches: slices with bytes and empty slices. */
+export interface RecorderWatch {
+  recorders: number;
+  withBytes: number;
+  empty: number;
+}
+
+/** Swaps `window.MediaRecorder` for a subclass that counts its slices (restored by sinon.restore()). */
+export function watchRecorders(sandbox: typeof sinon): RecorderWatch {
+  const watch: RecorderWatch = { recorders: 0, withBytes: 0, empty: 0 };
+  const Real = window.MediaRecorder;
+  if (typeof Real !== 'function') return watch;
+  class Watched extends Real {
+    constructor(stream: MediaStream, options?: MediaRecorderOptions) {
+      super(stream, options);
+      watch.recorders++;
+      this.addEventListener('dataavailable', (e) => void (e.data.size > 0 ? watch.withBytes++ : watch.empty++));
+    }
+  }
+  sandbox.stub(window, 'MediaRecorder').value(Watched);
+  return watch;
 }
 
 /** Collects the streams `getUserMedia` hands out while `spy` watches it. */
