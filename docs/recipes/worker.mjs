@@ -8,7 +8,7 @@ import { createOzLivenessHandler } from 'oz-liveness-elements/server';
 let handler;
 
 export default {
-  fetch(request, env) {
+  fetch(request, env, ctx) {
     if (!new URL(request.url).pathname.startsWith('/api/oz/')) return new Response('Not found', { status: 404 });
     // One handler per isolate, created on the first request (env is only known then).
     handler ??= createOzLivenessHandler({
@@ -17,6 +17,8 @@ export default {
       maxContainerBytes: Number(env.OZ_MAX_CONTAINER_BYTES) || undefined,
       timeoutMs: Number(env.OZ_TIMEOUT_MS) || undefined,
     });
-    return handler(request);
+    // ctx.waitUntil keeps a keyed upload's call to Oz alive after the answer is sent, so a retry
+    // of a container whose answer the browser lost still finds it recorded.
+    return handler(request, ctx);
   },
 };
