@@ -44,22 +44,23 @@ export function makeContainer(mode, size, id = randomUUID()) {
  * Sends one request. `body` is an async iterable of Buffers; `beforeChunk(sentBytes, answered)`
  * may return a promise to hold the writing (to see what the server does with half a body);
  * `answered` resolves when the answer's headers arrive. Resolves with the answer: status,
- * headers, text, and how many body bytes were written.
+ * headers, text, and how many body bytes were written; its `destroy()` cuts the connection.
  */
 export function send(url, { method = 'GET', headers = {}, body, beforeChunk } = {}) {
-  return new Promise((resolve, reject) => {
+  let request;
+  const answer = new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
     let onAnswer;
     const answeredPromise = new Promise((done) => (onAnswer = done));
-    const req = http.request(url, { method, headers, agent: false }, (res) => {
+    const req = (request = http.request(url, { method, headers, agent: false }, (res) => {
       answered = true;
       onAnswer();
       const parts = [];
       res.on('data', (part) => parts.push(part));
       res.once('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), sent }));
       res.once('error', reject);
-    });
+    }));
     req.once('error', (err) => {
       if (!answered) reject(Object.assign(err, { sent }));
     });
@@ -77,6 +78,9 @@ export function send(url, { method = 'GET', headers = {}, body, beforeChunk } = 
       if (!answered) req.end();
     })().catch((err) => req.destroy(err));
   });
+  /** Cut the connection, as a browser tab that closes does. */
+  answer.destroy = () => request.destroy();
+  return answer;
 }
 
 /** POSTs a container as a browser sends a Blob (with Content-Length), or chunked when `chunked`. */

@@ -225,6 +225,26 @@ export function contractSuite(name) {
       assert.equal(oz.uploads(container.id).length, 1, 'Oz was called twice for one key');
     });
 
+    it("Idempotency-Key: the browser leaves before Oz answers; the call to Oz goes on, and the retry gets Oz's answer", async () => {
+      const container = makeContainer('held', 2 * MiB);
+      const headers = { 'Idempotency-Key': randomUUID() };
+      // The whole container goes out, then the browser goes away before any answer.
+      const first = postContainer(base, container, { headers });
+      await oz.waitFor(() => oz.uploads(container.id)[0]?.complete, 'the whole first container at Oz');
+      first.destroy();
+      await first.catch(() => {});
+      const retry = call(postContainer(base, container, { headers }));
+      // A runtime that cancelled the call when the browser left shows it at Oz as a cut connection.
+      await oz.waitFor(() => oz.uploads(container.id)[0].aborted, 'a cut connection', 1000).catch(() => {});
+      assert.equal(oz.uploads(container.id)[0].aborted, false, 'the call to Oz was cancelled when the browser left');
+      oz.release(container.id);
+      const answer = await retry;
+      assert.equal(answer.status, 201, answer.text);
+      assert.equal(answer.headers['idempotent-replayed'], 'true');
+      assert.equal(json(answer).folder_id, container.id);
+      assert.equal(oz.uploads(container.id).length, 1, 'Oz was called again');
+    });
+
     it('Idempotency-Key: the same key with other bytes is 422, and Oz is not called for it', async () => {
       const headers = { 'Idempotency-Key': randomUUID() };
       const container = makeContainer('ok', 256 * 1024);

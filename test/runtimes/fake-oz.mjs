@@ -12,6 +12,7 @@
  *   garbage   200 with a body that is not JSON
  *   redirect  307 to /moved on this server (no call to Oz may follow it)
  *   slow      reads everything, never answers (until the connection closes)
+ *   held      reads everything, answers 201 once the test calls release(id)
  */
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -29,6 +30,8 @@ export async function startFakeOz({ accessToken }) {
   const sessionTokens = [];
   const otherCalls = [];
   const waiters = new Set();
+  /** id → answers waiting for release(id) (mode `held`). */
+  const held = new Map();
   const changed = () => waiters.forEach((check) => check());
   const open = new Set();
 
@@ -112,6 +115,10 @@ export async function startFakeOz({ accessToken }) {
           return json(307, { moved: true }, { Location: `http://127.0.0.1:${server.address().port}/moved` });
         case 'slow':
           return; // never answers
+        case 'held':
+          if (!held.has(record.id)) held.set(record.id, []);
+          held.get(record.id).push(() => json(201, FOLDER(record.id)));
+          return;
         default:
           return json(400, { error_code: 3, error_message: 'Invalid request data', details: 'no OZTEST marker' });
       }
@@ -124,6 +131,11 @@ export async function startFakeOz({ accessToken }) {
     /** Every upload Oz received for `id` (one per call). */
     uploads: (id) => uploads.get(id) ?? [],
     sessionTokens,
+    /** Answers every `held` upload of `id` that is still waiting (whose connection is still open). */
+    release(id) {
+      for (const answer of held.get(id) ?? []) answer();
+      held.delete(id);
+    },
     /** Calls to any other path (e.g. a followed redirect's target). */
     otherCalls,
     /** Resolves once `predicate()` holds; rejects after `ms` with `what` in the message. */
