@@ -40,3 +40,6 @@ const stop = async () => {
 };
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
+// If whoever started this dies without stopping it, don't leave workerd running.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop(), 1000).unref();
