@@ -1,0 +1,3 @@
+import { contractSuite } from './contract.mjs';
+
+contractSuite('next-route');
