@@ -26,7 +26,7 @@ async function page(scenario: string) {
 }
 
 describe('end to end, on the simulator', function () {
-  this.timeout(30_000);
+  this.timeout(120_000); // a whole capture on a loaded machine; each wait inside has its own bound
 
   it('accept: the banner shows accepted', async () => {
     const { check, banner } = await page('accept');

@@ -20,7 +20,7 @@ async function check(query: string) {
 }
 
 describe('retry-safe upload through a connection that drops the answer', function () {
-  this.timeout(40_000);
+  this.timeout(120_000); // a whole capture, a dropped answer and a retry on a loaded machine
 
   it('the person sees the real outcome, and Oz saw one container', async () => {
     const { el, stats } = await check('');
