@@ -16,6 +16,8 @@ export interface UploadOptions {
   /** One attempt's limit, ms. */
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key` on every attempt, so the backend can replay an answer the browser missed. */
+  idempotencyKey?: string;
   onProgress?: (loaded: number, total: number) => void;
   /** Injectable for tests of the backoff; defaults to an abortable timer and Math.random. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -122,6 +124,7 @@ function sendWithXhr(container: Blob, o: UploadOptions): Promise<Attempt> {
     xhr.timeout = o.timeoutMs;
     for (const [k, v] of Object.entries(o.headers)) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (o.idempotencyKey) xhr.setRequestHeader('Idempotency-Key', o.idempotencyKey);
     xhr.upload.onprogress = (e) => o.onProgress?.(e.loaded, e.lengthComputable ? e.total : container.size);
     const onAbort = () => xhr.abort();
     o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -147,7 +150,7 @@ async function sendWithFetch(container: Blob, o: UploadOptions): Promise<Attempt
       method: 'POST',
       body: container,
       credentials: o.credentials,
-      headers: { ...o.headers, 'Content-Type': 'application/octet-stream' },
+      headers: { ...o.headers, 'Content-Type': 'application/octet-stream', ...(o.idempotencyKey && { 'Idempotency-Key': o.idempotencyKey }) },
       signal,
     });
     return { status: r.status, body: await r.text(), retryAfter: r.headers.get('Retry-After'), timedOut: false };

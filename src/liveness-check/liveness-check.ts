@@ -1,63 +1,32 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { ozLivenessContext, type OzLivenessSnapshot } from '../context.js';
+import { followCheck, ozLivenessContext, type OzLivenessSnapshot } from '../context.js';
 import { ozEvent, type OzCloseReason, type OzEventDetails, type OzEventName } from '../events.js';
 import { kitError, pluginError, type OzErrorDetail } from '../core/errors.js';
 import { toResult, type OzResultDetail } from '../core/decision.js';
-import { canTransition, isBusy, type OzState } from '../core/state.js';
-import {
-  RETIRED,
-  actionsConverter,
-  buildConfig,
-  jsonConverter,
-  msOrJsonConverter,
-  numberConverter,
-  type ConfigProblem,
-  type RawConfig,
-  type ValidConfig,
-} from '../core/options.js';
+import { isBusy, nextState, type OzState, type OzStateEvent } from '../core/state.js';
+import { retryFor } from '../core/retry-policy.js';
+import { OPTIONS, RETIRED, buildConfig, litProperties, type OzCheckOptionValues, type RawConfig, type ValidConfig } from '../core/options.js';
 import type { OzLivenessPlugin } from '../core/plugin-loader.js';
 import { OzI18nController, type MessageKey } from '../i18n/index.js';
+import { CaptureSession, randomKey } from './capture-session.js';
+import { configError, loadMachinery, machineryError, uiLang, type Machinery } from './check-support.js';
 import { styles } from './liveness-check.styles.js';
 
-/** Properties whose change is re-validated (everything that feeds the configuration). */
-const CONFIG_PROPS = [
-  'pluginSrc', 'backendUrl', 'sessionTokenUrl', 'actions', 'meta', 'lang', 'cameraFacingMode', 'deviceId',
-  'getUserMediaTimeout', 'getUserMediaPromiseTimeoutMs', 'getUserMediaPromiseTimeoutThrowError',
-  'disableAdaptiveAspectRatio', 'extractBestShot', 'hideDocumentPattern', 'enable3dMask',
-  'uploadRetries', 'uploadTimeout', 'credentials', 'headers', 'openOptions',
-] as const;
+/** What a page may set on the element: every option of the table, and the CSP `nonce`. */
+export type OzLivenessCheckProperties = OzCheckOptionValues & { nonce?: string };
 
-/** What a page may set on the element: every writable property (the framework typings read this one list). */
-export type OzLivenessCheckProperties = Partial<
-  Pick<OzLivenessCheck, (typeof CONFIG_PROPS)[number] | 'sessionToken' | 'preload' | 'nonce'>
->;
-
-// The plugin has one window per page. Kept on globalThis (Symbol.for) so that two copies of the
-// kit on one page still see each other.
-const WINDOW_OWNER = Symbol.for('oz-liveness-elements.window-owner');
-type OwnerHolder = { [WINDOW_OWNER]?: OzLivenessCheck };
-const holder = globalThis as OwnerHolder;
 const warned = new Set<string>();
+const CONFIG_PROPS = Object.keys(OPTIONS).filter((p) => p !== 'preload' && p !== 'sessionToken');
 
-const configError = (p: ConfigProblem) => kitError('invalid-config', p.message, { field: p.field });
-const machineryError = (code: 'plugin-load-failed' | 'upload-failed', e: unknown) =>
-  kitError(code, `the kit's capture module failed to load (${String(e)})`);
-
-type Machinery = typeof import('../core/machinery.js');
-let machinery: Promise<Machinery> | undefined;
-/** The capture machinery, loaded once on first need; a failed load is forgotten so a retry tries again. */
-function loadMachinery(): Promise<Machinery> {
-  return (machinery ??= import('../core/machinery.js').catch((e: unknown) => {
-    machinery = undefined;
-    throw e;
-  }));
-}
+// The option table declares the properties (static properties, below); this gives them their types.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
 
 /**
- * Runs an Oz Forensics liveness check: loads the Oz Web SDK plugin, fetches a fresh session token,
- * opens the plugin, and POSTs the encrypted container to your backend, which answers with the Oz folder.
+ * Runs an Oz Forensics liveness check: loads the Oz Web SDK plugin and fetches a fresh session
+ * token (both at once, at the click), opens the plugin, and POSTs the encrypted container to your
+ * backend, which answers with the Oz folder. Its options are the rows of `OPTIONS` (core/options.ts).
  *
  * @tagname oz-liveness-check
  * @summary Runs an Oz liveness capture and uploads the container to your backend.
@@ -66,11 +35,13 @@ function loadMachinery(): Promise<Machinery> {
  * @attribute nonce - CSP nonce put on the plugin `<script>` (the standard `nonce` attribute).
  *
  * @slot - Content below the button, e.g. an `<oz-result-banner>` (it follows this element with no attribute).
- * @slot trigger - Replaces the built-in Start button; a click on it calls `start()`.
+ * @slot trigger - Replaces the built-in Start button; a click on it calls `start()` (or the right retry).
+ * @slot next - Shown instead of the button after an accepted check: what the person does next (the button is hidden).
  *
  * @csspart base - The wrapper.
- * @csspart button - The built-in Start button.
- * @csspart status - The visible, announced state line.
+ * @csspart button - The built-in Start / Try again button.
+ * @csspart status - The visible, announced state line (absent while a banner follows this check).
+ * @csspart progress - The upload bar in the status line; indeterminate while the backend analyses.
  *
  * @cssproperty [--oz-check-accent=#1a56db] - Button background.
  * @cssproperty [--oz-check-accent-text=#ffffff] - Button text colour.
@@ -78,7 +49,7 @@ function loadMachinery(): Promise<Machinery> {
  *
  * @fires {CustomEvent<{}>} oz-plugin-ready - The plugin script is loaded and `OzLiveness` exists.
  * @fires {CustomEvent<{options: object}>} oz-open - `OzLiveness.open()` was called; `options` leaves out the session token.
- * @fires {CustomEvent<{result: object, container: Blob}>} oz-capture-complete - Cancelable: `preventDefault()` skips the built-in upload.
+ * @fires {CustomEvent<{result: object, container: Blob, idempotencyKey: string}>} oz-capture-complete - Cancelable: `preventDefault()` skips the built-in upload.
  * @fires {CustomEvent<{loaded: number, total: number}>} oz-upload-progress - Upload byte progress.
  * @fires {CustomEvent<{decision: 'accept'|'reject'|'failed', folder: object, status: string}>} oz-result - The backend's answer and the decision (fail closed).
  * @fires {CustomEvent<{code: string, category: string, message: string, retryable: boolean}>} oz-error - Any plugin, network, backend or configuration error.
@@ -87,72 +58,34 @@ function loadMachinery(): Promise<Machinery> {
  */
 export class OzLivenessCheck extends LitElement {
   static override styles = styles;
+  static override properties = litProperties();
 
-  /** URL of the Oz plugin script (`plugin_liveness.php`); loaded once per page. */
-  @property({ attribute: 'plugin-src', reflect: true }) pluginSrc?: string;
-  /** Where the container Blob is POSTed (your backend route). */
-  @property({ attribute: 'backend-url', reflect: true }) backendUrl?: string;
-  /** GET before every capture; answers `{ "session_token": "…" }`. */
-  @property({ attribute: 'session-token-url', reflect: true }) sessionTokenUrl?: string;
-  /** A session token the page fetched itself: used for one capture, then cleared. Never reflected. */
-  @property({ attribute: 'session-token' }) sessionToken?: string;
-  /** Actions, space- or comma-separated in the attribute. Default `video_selfie_blank`. */
-  @property({ converter: actionsConverter, reflect: true }) actions?: string[];
-  /** `meta` for Oz API: a JSON object of strings. */
-  @property({ converter: jsonConverter, reflect: true }) meta?: Record<string, string>;
-  /** `user` or `environment`. */
-  @property({ attribute: 'camera-facing-mode', reflect: true }) cameraFacingMode?: 'user' | 'environment';
-  /** The camera to use (`MediaDeviceInfo.deviceId`). */
-  @property({ attribute: 'device-id', reflect: true }) deviceId?: string;
-  /** ms before the plugin shows a hint when it can't get the camera. */
-  @property({ attribute: 'get-user-media-timeout', converter: numberConverter, reflect: true }) getUserMediaTimeout?: number;
-  /** ms after which a hung getUserMedia ends; or JSON `{platform_browser, browser, platform, default}`. */
-  @property({ attribute: 'get-user-media-promise-timeout-ms', converter: msOrJsonConverter, reflect: true })
-  getUserMediaPromiseTimeoutMs?: number | Record<string, number>;
-  /** After that timeout: `on_error` (true) or an instruction to the person (false). */
-  @property({ attribute: 'get-user-media-promise-timeout-throw-error', type: Boolean, reflect: true }) getUserMediaPromiseTimeoutThrowError = false;
-  /** Stop fitting the video to 4:3, 3:4, 16:9 or 9:16. */
-  @property({ attribute: 'disable-adaptive-aspect-ratio', type: Boolean, reflect: true }) disableAdaptiveAspectRatio = false;
-  /** Best-frame choice in the liveness analysis (`params.extract_best_shot`). */
-  @property({ attribute: 'extract-best-shot', type: Boolean, reflect: true }) extractBestShot = false;
-  /** A plain frame instead of the document template. */
-  @property({ attribute: 'hide-document-pattern', type: Boolean, reflect: true }) hideDocumentPattern = false;
-  /** 3D mask capture. Deprecated: Oz retires it on 2027-01-01 (warns once). */
-  @property({ attribute: 'enable-3d-mask', type: Boolean, reflect: true }) enable3dMask = false;
-  /** Start loading the plugin script on connect. */
-  @property({ type: Boolean, reflect: true }) preload = false;
-  /** Retries on network error, timeout, 408, 429 and 5xx. Default 2. */
-  @property({ attribute: 'upload-retries', converter: numberConverter, reflect: true }) uploadRetries?: number;
-  /** One upload attempt's limit, ms. Default 60000. */
-  @property({ attribute: 'upload-timeout', converter: numberConverter, reflect: true }) uploadTimeout?: number;
-  /** fetch credentials for the token and the upload: `same-origin` (default), `include`, `omit`. */
-  @property({ reflect: true }) credentials?: RequestCredentials;
-  /** Extra request headers for the token and the upload (e.g. CSRF). Property only. */
-  @property({ attribute: false }) headers?: Record<string, string>;
-  /** Extra `OzLiveness.open()` options merged in; cannot replace the callbacks. Property only. */
-  @property({ attribute: false }) openOptions?: Record<string, unknown>;
   /** Language of the plugin and of this element's text. Default: the closest `[lang]`, else `en`. */
-  @property({ reflect: true }) override lang = '';
-  // The CSP nonce for the plugin <script> is the element's own `nonce` (a standard HTML attribute).
-
-  /** Loads the element's language on demand and re-renders when it arrives. */
-  private i18n = new OzI18nController(this, { lang: () => this.uiLang() });
+  declare lang: string;
+  private i18n = new OzI18nController(this, { lang: () => uiLang(this) });
   /** What a nested `<oz-result-banner>` follows. */
   private provider = new ContextProvider(this, { context: ozLivenessContext, initialValue: { state: 'idle' } });
+  private followers = new Set<Element>();
 
   private _state: OzState = 'idle';
   private _result?: OzResultDetail;
   private _error?: OzErrorDetail;
   private _container?: Blob;
-  private run = 0; // bumped to orphan every callback and request of an earlier run
-  private abort?: AbortController;
+  /** The `Idempotency-Key` of the kept container: one per capture, on every POST of it. */
+  private containerKey = '';
+  /** The capture under way or last made; see capture-session.ts. */
+  private session?: CaptureSession;
+  private preloading?: AbortController;
   private plugin?: OzLivenessPlugin;
-  private windowOpen = false;
-  private captured = false;
-  private closing?: OzCloseReason;
-  private closeReported = false;
+  private analysing = false;
   private lastProblem = '';
   private teardown?: Promise<void>;
+
+  constructor() {
+    super();
+    this.lang = '';
+    for (const [name, o] of Object.entries(OPTIONS)) if ('boolean' in o) (this as Record<string, unknown>)[name] = false;
+  }
 
   /** `idle` `loading` `ready` `starting` `capturing` `uploading` `done` `error`; reflected as `state`. */
   get state(): OzState {
@@ -175,7 +108,7 @@ export class OzLivenessCheck extends LitElement {
     super.connectedCallback();
     this.teardown = undefined; // a disconnect–connect in one task (React StrictMode) keeps everything
     this.setAttribute('state', this._state);
-    if (this.preload && this._state === 'idle') void this.preloadPlugin();
+    if (this.preload) void this.preloadPlugin();
   }
 
   override disconnectedCallback(): void {
@@ -183,18 +116,15 @@ export class OzLivenessCheck extends LitElement {
     // Tear down only if still disconnected after this task: a move or a StrictMode re-mount keeps the flow.
     const t = (this.teardown = Promise.resolve().then(() => {
       if (this.teardown !== t || this.isConnected) return;
-      this.stopEverything();
-      // Silently: a removed element fires nothing. Put back, it starts from here.
-      this._state = this.plugin ? 'ready' : 'idle';
-      this.setAttribute('state', this._state);
-      this.share({ state: this._state });
+      this.endSession();
+      this.go('reset'); // silently: a removed element fires nothing; put back, it starts from here
     }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // preload set after connecting (framework wrappers set properties on a connected element)
-    if (changed.has('preload') && this.preload && this.isConnected && this._state === 'idle') void this.preloadPlugin();
-    if (CONFIG_PROPS.some((p) => changed.has(p)) && this.hasUpdated) {
+    if (changed.has('preload') && this.preload && this.isConnected) void this.preloadPlugin();
+    if (CONFIG_PROPS.some((p) => changed.has(p as keyof OzLivenessCheck)) && this.hasUpdated) {
       const r = this.config(false);
       const key = r.ok ? '' : `${r.problem.field}:${r.problem.message}`;
       if (key !== this.lastProblem && !r.ok) this.emitError(configError(r.problem), false);
@@ -202,119 +132,150 @@ export class OzLivenessCheck extends LitElement {
     }
   }
 
-  /** Loads the plugin (if needed), fetches a session token and opens the plugin. Ignored while busy. */
+  /** Follow handshake (context.ts): while a banner follows, the status line steps aside. */
+  [followCheck](follower: Element): () => void {
+    this.followers.add(follower);
+    this.requestUpdate();
+    return () => {
+      this.followers.delete(follower);
+      this.requestUpdate();
+    };
+  }
+
+  /**
+   * Loads the plugin and fetches a session token, both at once, then opens the plugin. Joins a
+   * preload under way. Ignored while a capture or an upload is under way.
+   */
   async start(): Promise<void> {
-    if (isBusy(this._state)) return;
+    if (this.session && isBusy(this._state)) return;
     const r = this.config(true);
     if (!r.ok) return this.fail(configError(r.problem));
     const config = r.config;
-    for (const key of config.retired) {
-      if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
-    }
-    if (this.windowBusyElsewhere()) return this.fail(kitError('plugin-busy'));
+    for (const key of config.retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
 
-    const run = this.newRun();
-    const signal = this.abort!.signal;
+    const session = this.newSession();
+    if (!session.claimWindow()) return this.endSession(), this.fail(kitError('plugin-busy'));
+    this.go(this.plugin ? 'start' : 'load');
     let m: Machinery | undefined;
     try {
-      if (!this.plugin) this.transition('loading');
       m = await loadMachinery();
-      const plugin = await this.loadPluginFor(m, config, signal);
-      if (run !== this.run) return;
-      // Checked again: another element may have opened the window while this one loaded.
-      if (this.windowBusyElsewhere()) return this.fail(kitError('plugin-busy'));
-      holder[WINDOW_OWNER] = this;
-      this.windowOpen = true; // claimed before the token request, so a second start() meets plugin-busy
-      this.transition('starting');
-      const token = await this.takeSessionToken(m, config, signal);
-      if (run !== this.run) return;
-      this.openPlugin(m, plugin, config, token, run);
+      const [plugin, token] = await Promise.all([
+        this.loadPluginFor(m, config, session.signal).then((p) => (this.session === session && this.go('start'), p)),
+        this.takeSessionToken(m, config, session.signal),
+      ]);
+      if (this.session !== session) return;
+      const options = { ...config.openOptions, ...(token && { session_token: token }) };
+      this.go('open');
+      this.emit('oz-open', { options: structuredClone(config.openOptions) });
+      session.open(plugin, options);
     } catch (e) {
-      if (run !== this.run || signal.aborted) return;
-      this.releaseWindow();
+      if (this.session !== session || session.disposed) return;
+      this.endSession();
       if (!m) this.fail(machineryError('plugin-load-failed', e));
       else if (e instanceof m.PluginLoadError) this.fail(kitError(e.code, e.message));
-      else if (e instanceof m.SessionTokenError) this.fail(kitError('session-token-failed', e.message, { status: e.status }));
+      else if (e instanceof m.SessionTokenError) this.fail(Object.assign(kitError('session-token-failed', e.message, { status: e.status }), e.requestId ? { requestId: e.requestId } : {}));
       else this.fail(pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) }));
     }
   }
 
   /** Closes the plugin window (`oz-close` with reason `api`); a token request under way is dropped. */
   close(): void {
-    if (this._state === 'starting') {
-      this.newRun();
-      this.releaseWindow();
-      this.transition(this.plugin ? 'ready' : 'idle');
+    if (this._state === 'starting' || (this._state === 'loading' && this.session)) {
+      this.endSession();
+      this.go('cancel');
     } else if (this._state === 'capturing') {
-      this.closing = 'api';
-      this.plugin?.close?.();
-      // A plugin that does not call on_close from close() still ends here (once: see onPluginClose).
-      this.onPluginClose(this.run);
+      this.session?.close();
     }
   }
 
-  /** Sends the kept container again, identical bytes, to the current `backendUrl`. */
+  /** Sends the kept container again, identical bytes and the same `Idempotency-Key`, to the current `backendUrl`. */
   async retryUpload(): Promise<void> {
-    if (!this._container || !canTransition(this._state, 'uploading')) return;
+    const container = this._container;
+    if (!container || !['done', 'error'].includes(this._state)) return;
     const r = this.config(true);
     if (!r.ok) return this.fail(configError(r.problem));
-    const run = this.newRun();
+    const session = this.session && !this.session.disposed ? this.session : this.newSession();
     try {
-      await this.upload(await loadMachinery(), this._container, r.config, run);
+      await this.upload(await loadMachinery(), session, container, r.config);
     } catch (e) {
-      if (run === this.run) this.fail(machineryError('upload-failed', e));
+      if (this.session === session) this.fail(machineryError('upload-failed', e));
     }
   }
 
   /** Drops the container, result and error; closes the plugin if it is open; back to `idle` (or `ready`). */
   reset(): void {
-    this.stopEverything();
-    this._container = undefined;
-    this._result = undefined;
-    this._error = undefined;
-    this.transition(this.plugin ? 'ready' : 'idle');
+    this.endSession();
+    this._container = this._result = this._error = undefined;
+    this.go('reset');
   }
 
   protected override render() {
     const t = (key: string) => this.i18n.t(key as MessageKey);
-    const busy = isBusy(this._state);
-    const retry = this._state === 'error' && this._error?.retryable;
+    const state = this._state;
+    const busy = !!this.session && isBusy(state);
+    const retry = this.retry();
+    const accepted = state === 'done' && this._result?.decision === 'accept';
+    const trigger = accepted
+      ? html`<slot name="next"></slot>`
+      : html`<slot name="trigger" @click=${this.onTrigger}>
+          <button part="button" type="button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${this.onTrigger}>
+            ${t(retry === 'none' ? 'check.start' : 'check.retry')}
+          </button>
+        </slot>`;
     return html`<div part="base">
-      <slot name="trigger" @click=${this.onTrigger}>
-        <button part="button" type="button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${this.onTrigger}>
-          ${t(retry ? 'check.retry' : 'check.start')}
-        </button>
-      </slot>
-      <p part="status" role="status" aria-live="polite">${this._state === 'idle' ? '' : t(`check.state.${this._state}`)}</p>
+      ${trigger}
+      ${this.followers.size ? nothing : html`<p part="status" role="status" aria-live="polite">${this.statusText(t)}</p>`}
+      ${state === 'uploading' && !this.followers.size ? this.progressBar() : nothing}
       <slot></slot>
     </div>`;
   }
 
+  private statusText(t: (key: string) => string): string {
+    const state = this._state;
+    if (state === 'idle') return '';
+    if (state === 'uploading' && this.analysing) return t('check.state.analysing');
+    if (state === 'done' && this._result) return t(`check.outcome.${this._result.decision}`);
+    if (state === 'error' && this._error) return t(this._error.messageKey);
+    return t(`check.state.${state}`);
+  }
+
+  private progressBar() {
+    const p = this.provider.value.progress;
+    // While the backend analyses, an indeterminate bar (no value), never a full one that looks stuck.
+    return this.analysing || !p ? html`<progress part="progress"></progress>` : html`<progress part="progress" max=${p.total || 1} .value=${p.loaded}></progress>`;
+  }
+
+  private retry() {
+    if (this._state === 'done') return retryFor(this._result?.decision);
+    return this._state === 'error' ? retryFor(this._error, !!this._container) : 'none';
+  }
+
   private onTrigger = (e: Event) => {
-    e.stopPropagation(); // one click, one start, whether it hit the button or the slotted trigger
-    const uploadFailed = this._error?.category === 'network' && this._error.code !== 'session-token-failed';
-    void (this._state === 'error' && this._container && uploadFailed ? this.retryUpload() : this.start());
+    e.stopPropagation(); // one click, one action, whether it hit the button or the slotted trigger
+    void (this.retry() === 'retry-upload' ? this.retryUpload() : this.start());
   };
 
   private async preloadPlugin(): Promise<void> {
+    if (this.preloading || this.plugin || this._state !== 'idle') return;
     const r = this.config(false);
     if (!r.ok || !r.config.pluginSrc) return;
-    const run = this.newRun();
-    this.transition('loading');
+    const preload = (this.preloading = new AbortController());
+    this.go('load');
     try {
-      const m = await loadMachinery();
-      await this.loadPluginFor(m, r.config, this.abort!.signal);
-      if (run === this.run) this.transition('ready');
+      await this.loadPluginFor(await loadMachinery(), r.config, preload.signal);
+      if (!this.session) this.go('loaded'); // a start() during the preload has joined it and moves on itself
     } catch (e) {
-      if (run !== this.run || this.abort!.signal.aborted) return;
+      if (preload.signal.aborted || this.session) return;
       const code = (e as { code?: string }).code === 'plugin-missing' ? 'plugin-missing' : 'plugin-load-failed';
       this.fail(kitError(code, e instanceof Error ? e.message : String(e)));
+    } finally {
+      if (this.preloading === preload) this.preloading = undefined;
     }
   }
 
   private async loadPluginFor(m: Machinery, config: ValidConfig, signal: AbortSignal): Promise<OzLivenessPlugin> {
     const plugin = await m.loadPlugin(config.pluginSrc, { signal, nonce: this.nonce });
-    if (this.plugin !== plugin) {
+    if (this.plugin !== plugin && !signal.aborted) {
       this.plugin = plugin;
       this.emit('oz-plugin-ready', {});
     }
@@ -333,44 +294,38 @@ export class OzLivenessCheck extends LitElement {
     return m.fetchSessionToken(config.sessionTokenUrl, { credentials: config.credentials, headers: config.headers, signal });
   }
 
-  private openPlugin(m: Machinery, plugin: OzLivenessPlugin, config: ValidConfig, token: string | undefined, run: number): void {
-    const options: Record<string, unknown> = {
-      ...config.openOptions,
-      on_capture_complete: (result: unknown, container: unknown) => void this.onCaptureComplete(m, result, container, config, run),
-      on_error: (error: unknown) => this.onPluginError(error, run),
-      on_close: () => this.onPluginClose(run),
-    };
-    if (token) options.session_token = token;
-    this.captured = false;
-    this.closing = undefined;
-    this.closeReported = false;
-    this.transition('capturing');
-    this.emit('oz-open', { options: structuredClone(config.openOptions) });
-    try {
-      plugin.open(options);
-    } catch (e) {
-      this.onPluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) }, run);
-    }
+  private newSession(): CaptureSession {
+    this.endSession();
+    const session: CaptureSession = (this.session = new CaptureSession({
+      captured: (result, container) => void this.onCaptured(session, result, container),
+      failed: (raw) => this.fail(pluginError(raw)),
+      closed: (reason, beforeCapture) => this.onClosed(session, reason, beforeCapture),
+    }));
+    return session;
   }
 
-  private async onCaptureComplete(m: Machinery, result: unknown, container: unknown, config: ValidConfig, run: number): Promise<void> {
-    if (run !== this.run || this.captured) return;
-    if (!(container instanceof Blob)) {
-      return this.onPluginError({ code: 'plugin_invalid_container', message: 'on_capture_complete gave no container Blob.' }, run);
-    }
-    this.captured = true;
+  private endSession(): void {
+    this.session?.dispose(); // orphans every callback; aborts requests and backoff timers
+    this.session = undefined;
+    this.preloading?.abort();
+    this.analysing = false;
+  }
+
+  private async onCaptured(session: CaptureSession, result: unknown, container: Blob): Promise<void> {
     this._container = container; // kept through any failure, until a new capture or reset()
-    this.releaseWindow(); // the plugin is done with its window: another element may open it now
-    const proceed = this.emit('oz-capture-complete', { result, container });
-    if (!proceed) {
-      this.transition('done'); // the page uploads it itself
+    this.containerKey = randomKey();
+    if (!this.emit('oz-capture-complete', { result, container, idempotencyKey: this.containerKey })) {
+      this.go('handOver'); // the page uploads it itself
       return;
     }
-    await this.upload(m, container, config, run);
+    const config = this.config(true);
+    if (!config.ok) return this.fail(configError(config.problem));
+    await this.upload(await loadMachinery(), session, container, config.config);
   }
 
-  private async upload(m: Machinery, container: Blob, config: ValidConfig, run: number): Promise<void> {
-    this.transition('uploading');
+  private async upload(m: Machinery, session: CaptureSession, container: Blob, config: ValidConfig): Promise<void> {
+    this.analysing = false;
+    this.go('upload');
     try {
       const folder = await m.uploadContainer(container, {
         url: config.backendUrl,
@@ -378,112 +333,86 @@ export class OzLivenessCheck extends LitElement {
         credentials: config.credentials,
         retries: config.uploadRetries,
         timeoutMs: config.uploadTimeout,
-        signal: this.abort?.signal,
+        idempotencyKey: this.containerKey,
+        signal: session.signal,
         onProgress: (loaded, total) => {
-          if (run !== this.run) return;
-          this.share({ ...this.provider.value, progress: { loaded, total } });
+          if (this.session !== session) return;
+          // Every byte is out: what remains is the backend's (and Oz's) analysis.
+          this.analysing = loaded >= total;
+          this.share({ progress: { loaded, total }, analysing: this.analysing });
           this.emit('oz-upload-progress', { loaded, total });
         },
       });
-      if (run !== this.run) return;
+      if (this.session !== session) return;
+      this.analysing = false;
       this._result = toResult(folder);
       this._error = undefined;
-      this.transition('done');
+      this.go('result');
       this.emit('oz-result', this._result);
     } catch (e) {
-      if (run !== this.run) return;
+      if (this.session !== session || session.disposed) return;
       this.fail(e instanceof m.UploadError ? e.detail : kitError('upload-failed', e instanceof Error ? e.message : String(e)));
     }
   }
 
-  private onPluginError(raw: unknown, run: number): void {
-    if (run !== this.run) return;
-    this.closing = 'error';
-    this.fail(pluginError(raw));
-  }
-
   /** One `oz-close` per opened window, whoever closed it; the reason says who. */
-  private onPluginClose(run: number): void {
-    if (run !== this.run || this.closeReported) return;
-    this.closeReported = true;
-    const reason: OzCloseReason = this.closing ?? (this.captured ? 'complete' : 'user');
-    this.releaseWindow();
-    if (this._state === 'capturing') {
-      this.newRun(); // closed before a capture: any late callback of that window is ignored
-      this.transition('ready');
+  private onClosed(session: CaptureSession, reason: OzCloseReason, beforeCapture: boolean): void {
+    if (beforeCapture && this._state === 'capturing') {
+      session.dispose(); // closed before a capture: any late callback of that window is ignored
+      this.go('cancel');
     }
     this.emit('oz-close', { reason });
   }
 
   private config(forStart: boolean) {
     const raw: RawConfig = {};
-    for (const p of CONFIG_PROPS) raw[p] = this[p] as never;
-    raw.lang = this.uiLang();
+    for (const p of CONFIG_PROPS) raw[p as keyof RawConfig] = (this as Record<string, unknown>)[p];
+    raw.lang = uiLang(this);
     return buildConfig(raw, document.baseURI, { forStart });
-  }
-
-  private uiLang(): string {
-    // The element's own lang, else the closest [lang] ancestor (across shadow roots), else en.
-    for (let n: Node | null = this; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
-      if (n instanceof Element && n.getAttribute('lang')) return n.getAttribute('lang')!;
-    }
-    return 'en';
-  }
-
-  private windowBusyElsewhere(): boolean {
-    const owner = holder[WINDOW_OWNER];
-    return !!owner && owner !== this && owner.windowOpen;
-  }
-
-  private newRun(): number {
-    this.abort?.abort();
-    this.abort = new AbortController();
-    return ++this.run;
-  }
-
-  private releaseWindow(): void {
-    this.windowOpen = false;
-    if (holder[WINDOW_OWNER] === this) holder[WINDOW_OWNER] = undefined;
-  }
-
-  private stopEverything(): void {
-    const open = this.windowOpen && holder[WINDOW_OWNER] === this;
-    this.newRun(); // orphans every callback; aborts requests and backoff timers
-    if (open) this.plugin?.close?.();
-    this.releaseWindow();
   }
 
   private fail(detail: OzErrorDetail): void {
     this._error = detail;
-    this.transition('error');
+    this.analysing = false;
+    this.go('fail');
     this.emitError(detail, true);
   }
 
   private emitError(detail: OzErrorDetail, stateful: boolean): void {
     if (!stateful) this._error = detail;
-    this.share({ ...this.provider.value, error: detail });
+    this.share({ error: detail });
     this.emit('oz-error', detail);
   }
 
-  private transition(next: OzState): void {
+  /** Moves the state machine by `event` (core/state.ts decides the target); a refused move is reported, never silent. */
+  private go(event: OzStateEvent): void {
     const previous = this._state;
-    if (previous === next || !canTransition(previous, next)) return;
+    let next: OzState;
+    try {
+      next = nextState(previous, event, !!this.plugin);
+    } catch (e) {
+      // A bug in this element, never the page's doing: report it (tests fail on it) and stay put.
+      (globalThis.reportError ?? ((err: unknown) => setTimeout(() => { throw err; })))(e);
+      return;
+    }
+    if (next === previous) return;
     this._state = next;
     if (next === 'loading' || next === 'starting') this._error = undefined;
     this.setAttribute('state', next);
-    this.share({ state: next, result: this._result, error: this._error, progress: next === 'uploading' ? { loaded: 0, total: this._container?.size ?? 0 } : undefined });
+    this.share({ state: next, result: this._result, error: this._error, progress: next === 'uploading' ? { loaded: 0, total: this._container?.size ?? 0 } : undefined }, true);
     this.requestUpdate();
     this.emit('oz-state-change', { state: next, previous });
   }
 
-  private share(value: OzLivenessSnapshot): void {
-    this.provider.setValue(value);
+  /** Updates what a following banner sees: merged into the current value, or (`replace`) a new one. */
+  private share(value: Partial<OzLivenessSnapshot>, replace = false): void {
+    this.provider.setValue(replace ? (value as OzLivenessSnapshot) : { ...this.provider.value, ...value });
+    this.requestUpdate();
   }
 
   /** Dispatches a kit event; returns false when a cancelable one was canceled. Silent once removed. */
   private emit<K extends OzEventName>(name: K, detail: OzEventDetails[K]): boolean {
-    if (!this.isConnected) return true;
-    return this.dispatchEvent(ozEvent(name, detail));
+    return this.isConnected ? this.dispatchEvent(ozEvent(name, detail)) : true;
   }
 }
 
