@@ -7,3 +7,4 @@
 export { loadPlugin, PluginLoadError } from './plugin-loader.js';
 export { fetchSessionToken, SessionTokenError } from './session-token.js';
 export { uploadContainer, UploadError } from './upload.js';
+export { CaptureSession, randomKey } from '../liveness-check/capture-session.js';

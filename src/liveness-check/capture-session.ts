@@ -107,7 +107,7 @@ export class CaptureSession {
   dispose(): void {
     if (this.disposed) return;
     this.controller.abort(new DOMException('The capture was reset.', 'AbortError'));
-    if (this.windowOpen && !this.closeReported && lock[WINDOW_LOCK] === this) this.plugin?.close?.();
+    if (this.windowOpen && !this.closeReported) this.plugin?.close?.();
     this.releaseWindow();
   }
 

@@ -9,7 +9,7 @@ import { retryFor } from '../core/retry-policy.js';
 import { OPTIONS, RETIRED, buildConfig, litProperties, type OzCheckOptionValues, type RawConfig, type ValidConfig } from '../core/options.js';
 import type { OzLivenessPlugin } from '../core/plugin-loader.js';
 import { OzI18nController, type MessageKey } from '../i18n/index.js';
-import { CaptureSession, randomKey } from './capture-session.js';
+import type { CaptureSession } from './capture-session.js';
 import { configError, loadMachinery, machineryError, uiLang, type Machinery } from './check-support.js';
 import { styles } from './liveness-check.styles.js';
 
@@ -41,7 +41,7 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @csspart base - The wrapper.
  * @csspart button - The built-in Start / Try again button.
  * @csspart status - The visible, announced state line (absent while a banner follows this check).
- * @csspart progress - The upload bar in the status line; indeterminate while the backend analyses.
+ * @csspart progress - An indeterminate bar beside the status line while the backend analyses (every byte sent).
  *
  * @cssproperty [--oz-check-accent=#1a56db] - Button background.
  * @cssproperty [--oz-check-accent-text=#ffffff] - Button text colour.
@@ -76,6 +76,8 @@ export class OzLivenessCheck extends LitElement {
   /** The capture under way or last made; see capture-session.ts. */
   private session?: CaptureSession;
   private preloading?: AbortController;
+  /** A start() is past its checks and waiting for the capture machinery: a second one is ignored. */
+  private startPending = false;
   private plugin?: OzLivenessPlugin;
   private analysing = false;
   private lastProblem = '';
@@ -147,18 +149,25 @@ export class OzLivenessCheck extends LitElement {
    * preload under way. Ignored while a capture or an upload is under way.
    */
   async start(): Promise<void> {
-    if (this.session && isBusy(this._state)) return;
+    if (this.startPending || (this.session && isBusy(this._state))) return;
     const r = this.config(true);
     if (!r.ok) return this.fail(configError(r.problem));
     const config = r.config;
     for (const key of config.retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
 
-    const session = this.newSession();
-    if (!session.claimWindow()) return this.endSession(), this.fail(kitError('plugin-busy'));
-    this.go(this.plugin ? 'start' : 'load');
-    let m: Machinery | undefined;
+    let m: Machinery;
+    this.startPending = true;
     try {
       m = await loadMachinery();
+    } catch (e) {
+      return this.fail(machineryError('plugin-load-failed', e));
+    } finally {
+      this.startPending = false;
+    }
+    const session = this.newSession(m);
+    if (!session.claimWindow()) return this.endSession(), this.fail(kitError('plugin-busy'));
+    this.go(this.plugin ? 'start' : 'load');
+    try {
       const [plugin, token] = await Promise.all([
         this.loadPluginFor(m, config, session.signal).then((p) => (this.session === session && this.go('start'), p)),
         this.takeSessionToken(m, config, session.signal),
@@ -171,8 +180,7 @@ export class OzLivenessCheck extends LitElement {
     } catch (e) {
       if (this.session !== session || session.disposed) return;
       this.endSession();
-      if (!m) this.fail(machineryError('plugin-load-failed', e));
-      else if (e instanceof m.PluginLoadError) this.fail(kitError(e.code, e.message));
+      if (e instanceof m.PluginLoadError) this.fail(kitError(e.code, e.message));
       else if (e instanceof m.SessionTokenError) this.fail(Object.assign(kitError('session-token-failed', e.message, { status: e.status }), e.requestId ? { requestId: e.requestId } : {}));
       else this.fail(pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) }));
     }
@@ -194,12 +202,13 @@ export class OzLivenessCheck extends LitElement {
     if (!container || !['done', 'error'].includes(this._state)) return;
     const r = this.config(true);
     if (!r.ok) return this.fail(configError(r.problem));
-    const session = this.session && !this.session.disposed ? this.session : this.newSession();
+    let m: Machinery;
     try {
-      await this.upload(await loadMachinery(), session, container, r.config);
+      m = await loadMachinery();
     } catch (e) {
-      if (this.session === session) this.fail(machineryError('upload-failed', e));
+      return this.fail(machineryError('upload-failed', e));
     }
+    await this.upload(m, this.session && !this.session.disposed ? this.session : this.newSession(m), container, r.config);
   }
 
   /** Drops the container, result and error; closes the plugin if it is open; back to `idle` (or `ready`). */
@@ -225,7 +234,7 @@ export class OzLivenessCheck extends LitElement {
     return html`<div part="base">
       ${trigger}
       ${this.followers.size ? nothing : html`<p part="status" role="status" aria-live="polite">${this.statusText(t)}</p>`}
-      ${state === 'uploading' && !this.followers.size ? this.progressBar() : nothing}
+      ${this.analysing && !this.followers.size ? html`<progress part="progress" aria-hidden="true"></progress>` : nothing}
       <slot></slot>
     </div>`;
   }
@@ -237,12 +246,6 @@ export class OzLivenessCheck extends LitElement {
     if (state === 'done' && this._result) return t(`check.outcome.${this._result.decision}`);
     if (state === 'error' && this._error) return t(this._error.messageKey);
     return t(`check.state.${state}`);
-  }
-
-  private progressBar() {
-    const p = this.provider.value.progress;
-    // While the backend analyses, an indeterminate bar (no value), never a full one that looks stuck.
-    return this.analysing || !p ? html`<progress part="progress"></progress>` : html`<progress part="progress" max=${p.total || 1} .value=${p.loaded}></progress>`;
   }
 
   private retry() {
@@ -294,10 +297,10 @@ export class OzLivenessCheck extends LitElement {
     return m.fetchSessionToken(config.sessionTokenUrl, { credentials: config.credentials, headers: config.headers, signal });
   }
 
-  private newSession(): CaptureSession {
+  private newSession(m: Machinery): CaptureSession {
     this.endSession();
-    const session: CaptureSession = (this.session = new CaptureSession({
-      captured: (result, container) => void this.onCaptured(session, result, container),
+    const session: CaptureSession = (this.session = new m.CaptureSession({
+      captured: (result, container) => void this.onCaptured(m, session, result, container),
       failed: (raw) => this.fail(pluginError(raw)),
       closed: (reason, beforeCapture) => this.onClosed(session, reason, beforeCapture),
     }));
@@ -311,16 +314,16 @@ export class OzLivenessCheck extends LitElement {
     this.analysing = false;
   }
 
-  private async onCaptured(session: CaptureSession, result: unknown, container: Blob): Promise<void> {
+  private async onCaptured(m: Machinery, session: CaptureSession, result: unknown, container: Blob): Promise<void> {
     this._container = container; // kept through any failure, until a new capture or reset()
-    this.containerKey = randomKey();
+    this.containerKey = m.randomKey();
     if (!this.emit('oz-capture-complete', { result, container, idempotencyKey: this.containerKey })) {
       this.go('handOver'); // the page uploads it itself
       return;
     }
     const config = this.config(true);
     if (!config.ok) return this.fail(configError(config.problem));
-    await this.upload(await loadMachinery(), session, container, config.config);
+    await this.upload(m, session, container, config.config);
   }
 
   private async upload(m: Machinery, session: CaptureSession, container: Blob, config: ValidConfig): Promise<void> {
