@@ -4,7 +4,13 @@
  * element, the events and the banner all read it from here.
  */
 
-export type OzErrorCategory = 'wasm' | 'plugin' | 'config' | 'network' | 'backend';
+export type OzErrorCategory = 'wasm' | 'plugin' | 'config' | 'network' | 'backend' | 'environment';
+
+/**
+ * What a person is told went wrong, in one word: the camera, the connection, the check itself, or
+ * the browser. Each kind has one title (`error.title.<kind>`); the message says the rest.
+ */
+export type OzErrorKind = 'camera' | 'network' | 'check' | 'browser';
 
 /** Codes the kit itself raises (the plugin's own codes pass through verbatim). */
 export const KitErrorCode = {
@@ -17,33 +23,45 @@ export const KitErrorCode = {
   uploadTimeout: 'upload-timeout',
   containerRejected: 'container-rejected',
   backendResponseInvalid: 'backend-response-invalid',
+  // Found by preflight(), before the plugin opens and before a session token is spent.
+  insecureContext: 'insecure-context',
+  cameraUnsupported: 'camera-unsupported',
+  cameraDenied: 'camera-denied',
+  wasmUnsupported: 'wasm-unsupported',
 } as const;
 export type KitErrorCode = (typeof KitErrorCode)[keyof typeof KitErrorCode];
 
 /** The container (WASM) codes documented by Oz; `retryable` as Oz documents it. */
-export const WASM_ERRORS: Readonly<Record<string, { retryable: boolean }>> = {
-  error_wasm_internal_failure_1: { retryable: false }, // no WebAssembly: another browser or device
-  error_wasm_internal_failure_2: { retryable: false }, // out of memory: close other apps, another device
-  error_wasm_internal_failure_3: { retryable: true },
-  error_wasm_internal_failure_4: { retryable: true },
-  error_wasm_internal_failure_5: { retryable: true },
-  error_wasm_internal_failure_1000: { retryable: true },
+export const WASM_ERRORS: Readonly<Record<string, { retryable: boolean; kind: OzErrorKind }>> = {
+  error_wasm_internal_failure_1: { retryable: false, kind: 'browser' }, // no WebAssembly: another browser or device
+  error_wasm_internal_failure_2: { retryable: false, kind: 'browser' }, // out of memory: close other apps, another device
+  error_wasm_internal_failure_3: { retryable: true, kind: 'check' },
+  error_wasm_internal_failure_4: { retryable: true, kind: 'check' },
+  error_wasm_internal_failure_5: { retryable: true, kind: 'check' },
+  error_wasm_internal_failure_1000: { retryable: true, kind: 'check' },
 };
 
 /** Oz API container error codes answered with HTTP 400. */
 export const OZ_CONTAINER_ERROR_CODES = [3, 4, 5, 13, 14] as const;
 
-const KIT: Record<KitErrorCode, { category: OzErrorCategory; retryable: boolean; message: string }> = {
-  'invalid-config': { category: 'config', retryable: false, message: 'Invalid configuration' },
-  'plugin-load-failed': { category: 'plugin', retryable: true, message: 'The Oz plugin script could not be loaded' },
-  'plugin-missing': { category: 'plugin', retryable: false, message: 'The plugin script loaded but defines no OzLiveness.open' },
-  'plugin-busy': { category: 'plugin', retryable: true, message: 'Another liveness check is already open on this page' },
-  'session-token-failed': { category: 'network', retryable: true, message: 'Could not get a session token' },
-  'upload-failed': { category: 'network', retryable: true, message: 'The container could not be uploaded' },
-  'upload-timeout': { category: 'network', retryable: true, message: 'The container upload timed out' },
+type KitEntry = { category: OzErrorCategory; retryable: boolean; kind: OzErrorKind; message: string };
+const KIT: Record<KitErrorCode, KitEntry> = {
+  'invalid-config': { category: 'config', retryable: false, kind: 'check', message: 'Invalid configuration' },
+  'plugin-load-failed': { category: 'plugin', retryable: true, kind: 'network', message: 'The Oz plugin script could not be loaded' },
+  'plugin-missing': { category: 'plugin', retryable: false, kind: 'check', message: 'The plugin script loaded but defines no OzLiveness.open' },
+  'plugin-busy': { category: 'plugin', retryable: true, kind: 'check', message: 'Another liveness check is already open on this page' },
+  'session-token-failed': { category: 'network', retryable: true, kind: 'network', message: 'Could not get a session token' },
+  'upload-failed': { category: 'network', retryable: true, kind: 'network', message: 'The container could not be uploaded' },
+  'upload-timeout': { category: 'network', retryable: true, kind: 'network', message: 'The container upload timed out' },
   // A new capture can succeed (a fresh token, a whole container); re-sending the same bytes cannot.
-  'container-rejected': { category: 'backend', retryable: true, message: 'Oz API rejected the container' },
-  'backend-response-invalid': { category: 'backend', retryable: false, message: 'The backend answered with something that is not an Oz folder' },
+  'container-rejected': { category: 'backend', retryable: true, kind: 'check', message: 'Oz API rejected the container' },
+  'backend-response-invalid': { category: 'backend', retryable: false, kind: 'check', message: 'The backend answered with something that is not an Oz folder' },
+  // The camera cannot be reached from a page that is not a secure context: the person sees a camera problem.
+  'insecure-context': { category: 'environment', retryable: false, kind: 'camera', message: 'The page is not a secure context (https), so the camera is not available' },
+  'camera-unsupported': { category: 'environment', retryable: false, kind: 'camera', message: 'No camera API (getUserMedia), or a permissions policy forbids the camera' },
+  // Retryable: once the person allows the camera, a new start() works.
+  'camera-denied': { category: 'environment', retryable: true, kind: 'camera', message: 'The camera permission is denied for this site' },
+  'wasm-unsupported': { category: 'environment', retryable: false, kind: 'browser', message: 'This browser has no WebAssembly' },
 };
 
 /** What `oz-error`'s `detail` carries. */
@@ -65,10 +83,24 @@ export interface OzErrorDetail {
   ozErrorCode?: number;
   /** Plugin errors: the plugin's `event_session_id`, to trace the session in Oz telemetry. */
   telemetryId?: string;
+  /** A failed token or upload request: the backend's `X-Request-Id`, when it sent one. */
+  requestId?: string;
 }
 
 export function isKitCode(code: string): code is KitErrorCode {
   return Object.prototype.hasOwnProperty.call(KIT, code);
+}
+
+/** The kind of a code (`check` for any code the catalogue does not know): it picks the title. */
+export function errorKindOf(code: unknown): OzErrorKind {
+  if (typeof code !== 'string') return 'check';
+  if (isKitCode(code)) return KIT[code].kind;
+  return Object.hasOwn(WASM_ERRORS, code) ? WASM_ERRORS[code].kind : 'check';
+}
+
+/** The i18n key of the title for a code: one per kind. */
+export function titleKeyFor(code: unknown): `error.title.${OzErrorKind}` {
+  return `error.title.${errorKindOf(code)}`;
 }
 
 /** The i18n key for a code (and, for a rejected container, the Oz error code). */
@@ -76,7 +108,7 @@ export function messageKeyFor(code: string, ozErrorCode?: number): string {
   if (code === 'container-rejected' && ozErrorCode !== undefined && (OZ_CONTAINER_ERROR_CODES as readonly number[]).includes(ozErrorCode)) {
     return `error.container-rejected.${ozErrorCode}`;
   }
-  if (isKitCode(code) || code in WASM_ERRORS) return `error.${code}`;
+  if (isKitCode(code) || Object.hasOwn(WASM_ERRORS, code)) return `error.${code}`;
   return 'error.plugin';
 }
 
@@ -84,7 +116,7 @@ export function messageKeyFor(code: string, ozErrorCode?: number): string {
 export function kitError(
   code: KitErrorCode,
   message?: string,
-  extra: Partial<Pick<OzErrorDetail, 'field' | 'status' | 'ozErrorCode'>> = {},
+  extra: Partial<Pick<OzErrorDetail, 'field' | 'status' | 'ozErrorCode' | 'requestId' | 'messageKey'>> = {},
 ): OzErrorDetail {
   const entry = KIT[code];
   return {
@@ -92,8 +124,9 @@ export function kitError(
     category: entry.category,
     retryable: entry.retryable,
     message: message ? `${entry.message}: ${message}` : entry.message,
-    messageKey: messageKeyFor(code, extra.ozErrorCode),
     ...extra,
+    // A caller may name a more precise text (e.g. how to allow the camera in this browser).
+    messageKey: extra.messageKey ?? messageKeyFor(code, extra.ozErrorCode),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Messages for people, in the languages Oz ships. English is bundled; the other languages are
  * separate modules loaded on first use (`loadMessages`), so the library entry does not carry eight
- * catalogues. Until a language has arrived, `translate` answers in English; `OzI18nController`
- * loads the host's language and re-renders it when it arrives.
+ * catalogues. `OzI18nController` resolves an element's language (ONE rule for both elements, see
+ * `resolveLang` and docs/languages.md), loads it, and shows no text until it has arrived: a Spanish
+ * page never flashes English, and a live region never announces a text twice in two languages.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en from './en.js';
@@ -14,7 +15,23 @@ export type OzMessages = Record<MessageKey, string>;
 export const OZ_LANGUAGES = ['en', 'ru', 'kk', 'es', 'pt-BR', 'tr', 'hy', 'ky'] as const;
 export type OzLang = (typeof OZ_LANGUAGES)[number];
 
-const loaders: Record<Exclude<OzLang, 'en'>, () => Promise<{ default: OzMessages }>> = {
+/** Each language's name in that language, for a language picker. */
+export const OZ_LANGUAGE_NAMES: Readonly<Record<OzLang, string>> = {
+  en: 'English',
+  ru: 'Русский',
+  kk: 'Қазақша',
+  es: 'Español',
+  'pt-BR': 'Português (Brasil)',
+  tr: 'Türkçe',
+  hy: 'Հայերեն',
+  ky: 'Кыргызча',
+};
+
+/**
+ * How each language's module arrives: a dynamic import, i.e. a network request. Exported so a test
+ * can put a slow network in front of one (wrap an entry, restore it after); nothing else changes it.
+ */
+export const languageLoaders: Record<Exclude<OzLang, 'en'>, () => Promise<{ default: OzMessages }>> = {
   ru: () => import('./ru.js'),
   kk: () => import('./kk.js'),
   es: () => import('./es.js'),
@@ -43,9 +60,11 @@ export function matchLang(tag: string | null | undefined): OzLang | undefined {
 }
 
 /**
- * The language to speak: `explicit`, then the element's own `lang`, then the closest ancestor's
- * `lang` (crossing shadow roots to their hosts), then `navigator.language`, then `en`. The first
- * of these that names a supported language wins.
+ * The language to speak, the one rule for both elements: `explicit`, then the element's own `lang`,
+ * then the closest ancestor's `lang` (crossing shadow roots to their hosts), then the document's
+ * `<html lang>` (reached by the walk when the element is in the page; read directly when it is not
+ * there yet), then `en`. The first that names a supported language wins. Never the browser's
+ * language: the page decides its language, so both elements and the page around them agree.
  */
 export function resolveLang(el: Element, explicit?: string | null): OzLang {
   let found = matchLang(explicit);
@@ -53,7 +72,7 @@ export function resolveLang(el: Element, explicit?: string | null): OzLang {
     found = matchLang(node.getAttribute('lang'));
     node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
   }
-  return found ?? matchLang(globalThis.navigator?.language) ?? 'en';
+  return found ?? matchLang(el.ownerDocument?.documentElement?.getAttribute('lang')) ?? 'en';
 }
 
 /** Whether `lang`'s catalogue is here, so `translate` answers in it. */
@@ -70,7 +89,7 @@ export function loadMessages(lang: string): Promise<OzMessages> {
   if (!p) {
     loading.set(
       l,
-      (p = loaders[l as Exclude<OzLang, 'en'>]()
+      (p = languageLoaders[l as Exclude<OzLang, 'en'>]()
         .then((m) => (catalogues.set(l, m.default), m.default))
         .catch(() => en)
         .finally(() => loading.delete(l))),
@@ -110,10 +129,22 @@ export interface OzI18nOptions {
 /**
  * Resolves the host's language before every render, loads it when needed and re-renders the host
  * when it arrives; also re-renders when `<html lang>` changes (a page's language switch).
+ *
+ * Until the language has arrived, `ready` is false and `t()` answers `''`: the host shows and
+ * announces nothing rather than English that turns into Spanish a moment later. (A language that
+ * fails to load is settled too: then English, rather than nothing forever.)
+ *
+ * For the host's `updateComplete` to resolve only once its text is in its language, override:
+ *
+ *     protected override getUpdateComplete(): Promise<boolean> {
+ *       return this.#i18n.updateComplete(() => super.getUpdateComplete());
+ *     }
  */
 export class OzI18nController implements ReactiveController {
   /** The language resolved at the last render. */
   lang: OzLang = 'en';
+  #settled?: OzLang; // a language whose load has ended, even in failure
+  #loading: Promise<unknown> = Promise.resolve();
   #observer?: MutationObserver;
   #host: ReactiveControllerHost & HTMLElement;
   #options: OzI18nOptions;
@@ -123,10 +154,16 @@ export class OzI18nController implements ReactiveController {
     this.#options = options;
   }
 
+  /** Whether the language of the last render has arrived (or failed, then English is used). */
+  get ready(): boolean {
+    return hasMessages(this.lang) || this.#settled === this.lang;
+  }
+
   hostConnected(): void {
     (this.#observer = new MutationObserver(() => this.#host.requestUpdate())).observe(this.#host.ownerDocument.documentElement, {
       attributeFilter: ['lang'],
     });
+    // Resolved and loading from the moment the element is in the page, not from its first result.
     this.hostUpdate();
   }
 
@@ -137,15 +174,31 @@ export class OzI18nController implements ReactiveController {
   /** Resolves the language (and loads it when needed). */
   hostUpdate(): void {
     const lang = (this.lang = resolveLang(this.#host, this.#options.lang?.()));
-    if (!hasMessages(lang)) {
-      void loadMessages(lang).then(() => {
-        // Only on success: a failed load must not turn into a render → load → render loop.
-        if (this.lang === lang && hasMessages(lang)) this.#host.requestUpdate();
+    if (!this.ready) {
+      this.#loading = loadMessages(lang).then(() => {
+        // A failed load settles too, and re-renders only once: no render → load → render loop.
+        if (this.#settled === lang) return;
+        this.#settled = lang;
+        if (this.lang === lang) this.#host.requestUpdate();
       });
     }
   }
 
+  /**
+   * The host's `updateComplete`, held until its language has arrived and it has rendered in it.
+   * `hostUpdateComplete` is the host's own (`() => super.getUpdateComplete()`).
+   */
+  async updateComplete(hostUpdateComplete: () => Promise<boolean>): Promise<boolean> {
+    let done = await hostUpdateComplete();
+    while (!this.ready) {
+      await this.#loading;
+      done = await hostUpdateComplete();
+    }
+    return done;
+  }
+
+  /** The text for `key` in the host's language; `''` while that language has not arrived. */
   t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.lang, key, this.#options.messages?.(), params);
+    return this.ready ? translate(this.lang, key, this.#options.messages?.(), params) : '';
   }
 }

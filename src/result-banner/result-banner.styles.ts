@@ -9,6 +9,8 @@ import { css } from 'lit';
 // - `--_c` is the accent: the host's status sets it for the stripe, the status icon and the
 //   progress bar; an icon's span carries its status as a class (`.accept` `.reject` `.failed`), so a
 //   row's icon gets its own outcome's colour. Icons are square: width/height = the logical sizes.
+// - The reference's tokens never break inside (a code read out must be whole); the line wraps only
+//   between them. One click selects a whole token for copying.
 // - Idle (no `.shown`): the live region stays in the page (so later text is announced) but shows
 //   nothing.
 // - The pending icon's ring is faint and its arc spins, only for those who have not asked for less
@@ -69,7 +71,7 @@ export const styles = css`
     text-align: start;
     overflow-wrap: anywhere;
   }
-  span {
+  .ic {
     flex: none;
     display: inline-flex;
     color: var(--_c);
@@ -110,6 +112,12 @@ export const styles = css`
   .reference {
     color: var(--oz-banner-muted-color,var(--_muted));
     font-size: .875em;
+    overflow-wrap: normal;
+  }
+  .token {
+    white-space: nowrap;
+    user-select: all;
+    -webkit-user-select: all;
   }
   progress {
     display: block;
@@ -160,7 +168,7 @@ export const styles = css`
     .shown {
       border-color: CanvasText;
     }
-    span, .reference {
+    .ic, .reference {
       color: CanvasText;
     }
   }

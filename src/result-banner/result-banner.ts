@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ozLivenessContext, type OzLivenessSnapshot } from '../context.js';
+import { followCheck, ozLivenessContext, type OzFollowable, type OzLivenessSnapshot } from '../context.js';
 import { analysisRows, bestShot, normalizeResult, type OzDecision, type OzFolder, type OzResultDetail } from '../core/decision.js';
-import { messageKeyFor, type OzErrorDetail } from '../core/errors.js';
+import { messageKeyFor, titleKeyFor, type OzErrorDetail } from '../core/errors.js';
 import { OzState } from '../core/state.js';
 import { OzI18nController, isMessageKey, type MessageKey, type OzMessages } from '../i18n/index.js';
+import { referenceOf } from './reference.js';
 import { styles } from './result-banner.styles.js';
 
 export const OzBannerStatus = {
@@ -33,10 +34,25 @@ function asProgress(v: unknown): View['progress'] {
   const { loaded, total } = v;
   return typeof loaded === 'number' && typeof total === 'number' && loaded >= 0 && total >= 0 ? { loaded, total } : undefined;
 }
+/** Every byte is out: what remains is the backend's analysis (the check's own rule, for `for=`). */
+const allSent = (p: View['progress']) => !!p && p.total > 0 && p.loaded >= p.total;
 
 /** A snapshot from a check (its properties or its context) → a view; decisions are recomputed. */
-const toView = (s: unknown): View =>
-  isRecord(s) ? { state: asState(s.state), result: normalizeResult(s.result), error: asError(s.error), progress: asProgress(s.progress) } : {};
+function toView(s: unknown): View {
+  if (!isRecord(s)) return {};
+  const progress = asProgress(s.progress);
+  const analysing = typeof s.analysing === 'boolean' ? s.analysing : allSent(progress);
+  return { state: asState(s.state), result: normalizeResult(s.result), error: asError(s.error), progress, analysing };
+}
+
+/** The closest `<oz-liveness-check>` around `el` (crossing shadow roots): the context's provider. */
+function closestCheck(el: Element): (Element & OzFollowable) | undefined {
+  for (let node: Element | null = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null; node; ) {
+    if (typeof (node as Partial<OzFollowable>)[followCheck] === 'function') return node as Element & OzFollowable;
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
+  }
+  return undefined;
+}
 
 /**
  * `ready` shows nothing too: a check gets there by loading ahead, by a reset, or by a new attempt
@@ -51,6 +67,8 @@ const statusOf = ({ state, error, result }: View): OzBannerStatus =>
       : state === 'error' || error
         ? 'error'
         : (result?.decision ?? 'idle');
+
+const titleKeyOf = (e: OzErrorDetail | undefined): MessageKey => titleKeyFor(e?.code);
 
 function errorKey(e: OzErrorDetail | undefined): MessageKey {
   const key = isMessageKey(e?.messageKey)
@@ -73,7 +91,7 @@ const ICONS: Record<Exclude<OzBannerStatus, 'idle'> | OzDecision, readonly [stri
 /** A decorative icon in a span whose class (the status) gives its colour; `part` for the status's. */
 const icon = (name: keyof typeof ICONS, part?: string) => {
   const [outline, mark] = ICONS[name];
-  return html`<span part=${part ?? nothing} class=${name}><svg viewBox="0 0 24 24" aria-hidden=true>${outline ? svg`<path d=${outline} />` : RING}<path d=${mark} /></svg></span>`;
+  return html`<span part=${part ?? nothing} class="ic ${name}"><svg viewBox="0 0 24 24" aria-hidden=true>${outline ? svg`<path d=${outline} />` : RING}<path d=${mark} /></svg></span>`;
 };
 
 /**
@@ -99,6 +117,7 @@ const icon = (name: keyof typeof ICONS, part?: string) => {
  * @csspart message - What happened and what the person can do.
  * @csspart details - The list of analyses and their outcomes (`show-details`).
  * @csspart best-shot - The best-shot image (`show-best-shot`).
+ * @csspart reference - The support reference: the error code, Oz's code, the request or session id.
  *
  * @cssproperty [--oz-banner-background=#ffffff (dark: #161b22)] - Background.
  * @cssproperty [--oz-banner-color=#1f2328 (dark: #e6edf3)] - Text colour.
@@ -145,7 +164,7 @@ export class OzResultBanner extends LitElement {
   /** The liveness best shot, when the backend sent one that really is a JPEG or PNG. */
   showBestShot = false;
 
-  /** Message language; else the closest `[lang]`, then the browser's language, then English. */
+  /** Message language; else the closest `[lang]`, then `<html lang>`, then English (docs/languages.md). */
   override lang!: string;
 
   /** Replacements for any message, by key (e.g. `{ 'banner.title.accept': 'Verified' }`). */
@@ -158,12 +177,16 @@ export class OzResultBanner extends LitElement {
   #target?: Element;
   #for?: string;
   #observer?: MutationObserver;
+  #followed?: Element;
+  #unfollow?: () => void;
   #i18n = new OzI18nController(this, { lang: () => this.lang, messages: () => this.messages });
   #consumer = new ContextConsumer(this, {
     context: ozLivenessContext,
     subscribe: true,
     callback: (value) => {
-      if (!this.htmlFor) this.view = toView(value);
+      if (this.htmlFor) return;
+      this.view = toView(value);
+      this.#follow(closestCheck(this));
     },
   });
 
@@ -182,6 +205,11 @@ export class OzResultBanner extends LitElement {
     this.#detach();
   }
 
+  /** Resolves once the banner has rendered in its language (nothing is shown before it arrives). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#i18n.updateComplete(() => super.getUpdateComplete());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') && this.isConnected) this.#attach();
     // The last source to speak wins: a page's `result` shows until the check reports again.
@@ -190,6 +218,18 @@ export class OzResultBanner extends LitElement {
     }
     const s = (this.#status = statusOf(this.view));
     if (this.getAttribute('status') !== s) this.setAttribute('status', s);
+  }
+
+  /**
+   * One voice: the check this banner speaks for steps its own status line aside while followed
+   * (`followCheck` in context.ts). Called with the check to follow, or nothing to stop.
+   */
+  #follow(check?: Element): void {
+    if (check === this.#followed) return;
+    this.#unfollow?.();
+    this.#followed = check;
+    const offer = (check as Partial<OzFollowable> | undefined)?.[followCheck];
+    this.#unfollow = typeof offer === 'function' ? offer.call(check, this) : undefined;
   }
 
   #attach(): void {
@@ -206,6 +246,7 @@ export class OzResultBanner extends LitElement {
     } else {
       const ctx = this.#consumer.value;
       this.view = ctx ? toView(ctx) : { result: normalizeResult(this.result) };
+      if (ctx) this.#follow(closestCheck(this));
     }
   }
 
@@ -213,12 +254,14 @@ export class OzResultBanner extends LitElement {
     this.#observer?.disconnect();
     this.#observer = this.#for = undefined;
     this.#listen();
+    this.#follow();
   }
 
   #find(): void {
     const found = (this.htmlFor && (this.getRootNode() as Document).getElementById?.(this.htmlFor)) || undefined;
     if (found === this.#target) return;
     this.#listen(found);
+    this.#follow(found);
     const f = found as View | undefined;
     this.view = f ? toView({ state: f.state, result: f.result, error: f.error }) : {};
   }
@@ -239,48 +282,49 @@ export class OzResultBanner extends LitElement {
       const next = asState(isRecord(detail) && detail.state);
       // A new attempt (or a reset) forgets the last outcome.
       if (next) this.view = next === 'idle' || next === 'ready' || (isPending(next) && !isPending(v.state)) ? { state: next } : { ...v, state: next };
+    } else if (e.type === 'oz-upload-progress') {
+      const progress = asProgress(detail);
+      this.view = { ...v, progress, analysing: allSent(progress) };
     } else {
       this.view =
-        e.type === 'oz-upload-progress'
-          ? { ...v, progress: asProgress(detail) }
-          : e.type === 'oz-result'
-            ? { ...v, result: normalizeResult(detail), error: undefined }
-            : { ...v, error: asError(detail), result: undefined }; // oz-error
+        e.type === 'oz-result'
+          ? { ...v, result: normalizeResult(detail), error: undefined }
+          : { ...v, error: asError(detail), result: undefined }; // oz-error
     }
   };
 
   protected override render() {
-    const s = this.#status;
+    // Until its language has arrived the live region stays empty: nothing to read, nothing to announce.
+    const s = this.#i18n.ready ? this.#status : 'idle';
     const t = (key: MessageKey, params?: Record<string, string>) => this.#i18n.t(key, params);
-    const { state, result, error, progress } = this.view;
+    const { state, result, error, progress, analysing } = this.view;
     // Only accept, reject and failed show the result (theirs); pending and error none of an older one.
     const folder = result?.decision === s ? result.folder : undefined;
-    const reference =
-      s === 'error'
-        ? [error?.code, error?.telemetryId].filter((x) => typeof x === 'string' && x).join(' · ')
-        : s === 'failed' && typeof folder?.folder_id === 'string'
-          ? folder.folder_id
-          : '';
+    const title =
+      s === 'idle'
+        ? ''
+        : s === 'pending'
+          ? t(state === 'uploading' && analysing ? 'check.state.analysing' : `check.state.${state!}`)
+          : t(s === 'error' ? titleKeyOf(error) : `banner.title.${s}`);
     const message = s === 'idle' || s === 'pending' ? '' : t(s === 'error' ? errorKey(error) : `banner.message.${s}`);
     const rows = this.showDetails && folder ? analysisRows(folder) : [];
     const shot = this.showBestShot && folder ? bestShot(folder) : undefined;
+    const percent = progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
 
     // No whitespace between the tags (templates ship as written); line breaks only inside `${}`.
+    // `dir=auto` on each text: an English text in a right-to-left page keeps its full stop at its end.
     return html`<div part=base class=${s === 'idle' ? '' : 'shown'} role=${s === 'reject' || s === 'failed' || s === 'error' ? 'alert' : 'status'}>${
       s === 'idle'
         ? nothing
-        : html`${icon(s, 'icon')}<div class=body><p part=title class=title>${
-            t(s === 'pending' ? `check.state.${state!}` : `banner.title.${s}`)
-          }</p>${
-            message ? html`<p part=message>${message}</p>` : nothing
+        : html`${icon(s, 'icon')}<div class=body><p part=title class=title dir=auto>${title}</p>${
+            message ? html`<p part=message dir=auto>${message}</p>` : nothing
           }${
-            state === 'uploading'
-              ? html`<progress max=100 value=${
-                  progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : nothing
-                } aria-label=${t('check.state.uploading')}></progress>`
+            // Analysing has no measure: an indeterminate bar (no value), never a full one.
+            state === 'uploading' && s === 'pending'
+              ? html`<progress max=100 value=${analysing ? nothing : (percent ?? nothing)} aria-label=${title}></progress>`
               : nothing
           }${
-            reference ? html`<p class=reference>${t('banner.reference', { id: reference })}</p>` : nothing
+            referenceOf(s, error, folder, t)
           }${
             rows.length
               ? html`<dl part=details>${rows.map(

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import {
   OZ_LANGUAGES,
+  OZ_LANGUAGE_NAMES,
   interpolate,
   isMessageKey,
   loadMessages,
@@ -18,7 +19,7 @@ import ptBR from '../../src/i18n/pt-BR.js';
 import tr from '../../src/i18n/tr.js';
 import hy from '../../src/i18n/hy.js';
 import ky from '../../src/i18n/ky.js';
-import { KitErrorCode, OZ_CONTAINER_ERROR_CODES, WASM_ERRORS, messageKeyFor } from '../../src/core/errors.js';
+import { KitErrorCode, OZ_CONTAINER_ERROR_CODES, WASM_ERRORS, messageKeyFor, titleKeyFor } from '../../src/core/errors.js';
 
 const catalogues: Record<OzLang, OzMessages> = { en, ru, kk, es, 'pt-BR': ptBR, tr, hy, ky };
 const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
@@ -59,8 +60,64 @@ describe('i18n catalogues', () => {
   });
 
   it('has the labels <oz-liveness-check> needs', () => {
-    const needed = ['check.start', 'check.retry', ...['idle', 'loading', 'ready', 'starting', 'capturing', 'uploading', 'done', 'error'].map((s) => `check.state.${s}`)];
+    const needed = [
+      'check.start',
+      'check.retry',
+      ...['idle', 'loading', 'ready', 'starting', 'capturing', 'uploading', 'analysing', 'done', 'error'].map((s) => `check.state.${s}`),
+      ...['accept', 'reject', 'failed'].map((d) => `check.outcome.${d}`),
+    ];
     expect(needed.filter((k) => !isMessageKey(k))).to.deep.equal([]);
+  });
+
+  it('has a title for every kind of error, and a text for every environment problem preflight() names', () => {
+    const codes = [...Object.values(KitErrorCode), ...Object.keys(WASM_ERRORS), 'some_plugin_code'];
+    expect(codes.map(titleKeyFor).filter((k) => !isMessageKey(k))).to.deep.equal([]);
+    const environment = ['insecure-context', 'camera-unsupported', 'camera-denied', 'wasm-unsupported'].map((c) => messageKeyFor(c));
+    const precise = ['error.camera-unsupported.policy', ...['chrome', 'firefox', 'safari'].map((b) => `error.camera-denied.${b}`)];
+    expect([...environment, ...precise].filter((k) => !isMessageKey(k))).to.deep.equal([]);
+  });
+
+  it('names each language in that language', () => {
+    expect(Object.keys(OZ_LANGUAGE_NAMES).sort()).to.deep.equal([...OZ_LANGUAGES].sort());
+    expect(OZ_LANGUAGE_NAMES.hy).to.equal('Հայերեն');
+    expect(OZ_LANGUAGE_NAMES.ky).to.equal('Кыргызча');
+    // No name in English or with an English gloss, like "Armenian (hy)".
+    for (const lang of OZ_LANGUAGES.filter((l) => l !== 'en')) expect(OZ_LANGUAGE_NAMES[lang], lang).to.not.match(/[A-Za-z]{3,} \(|ian\b/);
+  });
+
+});
+
+/** Any of `words` as a whole word (letters of any script; JS's \b knows only ASCII). */
+const words = (...list: string[]) => new RegExp(`(?<!\\p{L})(${list.join('|')})(?!\\p{L})`, 'iu');
+
+// Copy review rules that a string check can hold: plain words, one register, typography.
+describe('i18n copy', () => {
+  const informal: Partial<Record<OzLang, RegExp>> = {
+    // Spanish: usted, never tú (tu, te, -ate/-ete imperatives, vuelve/comprueba/inténtalo).
+    es: words('tu', 'tus', 'te', 'contigo', 'asegúrate', 'vuelve', 'comprueba', 'inténtalo', 'usa', 'cierra', 'contacta', 'termínala', 'ciérrala', 'sigue'),
+    // Russian: вы, never ты.
+    ru: words('ты', 'тебя', 'тебе', 'твой', 'твоя', 'твоё', 'твои', 'попробуй', 'проверь', 'открой', 'нажми'),
+    // Portuguese (Brazil): você, never tu.
+    'pt-BR': words('tu', 'teu', 'tua', 'contigo'),
+    // Turkish: siz, never sen (imperatives in -in/-ın/-un/-ün in messages).
+    tr: words('sen', 'senin', 'seni'),
+    // Kazakh сіз, Kyrgyz сиз, Armenian դուք: never the familiar pronoun.
+    kk: words('сен', 'сенің', 'саған'),
+    ky: words('сен', 'сенин', 'сага'),
+    hy: words('դու', 'քո', 'քեզ'),
+  };
+  for (const lang of OZ_LANGUAGES) {
+    it(`${lang}: no engineer language, no informal address, no straight quotes or three dots`, () => {
+      for (const [key, text] of Object.entries(catalogues[lang])) {
+        expect(text, `${lang} ${key}`).to.not.match(/neither passed nor declined|no decision|container|WASM|plugin|session token/i);
+        if (informal[lang]) expect(text, `${lang} ${key}`).to.not.match(informal[lang]!);
+        expect(text, `${lang} ${key}`).to.not.match(/\.\.\.|"/);
+      }
+    });
+  }
+
+  it('has no title that says only "Something went wrong" in the banner', () => {
+    expect(Object.keys(en).filter((k) => k.startsWith('banner.title.') || k.startsWith('error.title.')).map((k) => en[k as keyof typeof en])).to.not.include('Something went wrong');
   });
 });
 
@@ -123,28 +180,36 @@ describe('resolveLang', () => {
     expect(resolveLang(el.firstElementChild!)).to.equal('es');
   });
 
-  it('falls back to navigator.language', async () => {
-    browserLanguage('pt-PT');
-    const el = await fixture(html`<div lang=""><span></span></div>`);
+  /** Runs `body` with `<html lang>` set to `lang` (or removed for null), then puts it back. */
+  function withHtmlLang(lang: string | null, body: () => void) {
     const saved = document.documentElement.getAttribute('lang');
-    document.documentElement.removeAttribute('lang');
+    if (lang === null) document.documentElement.removeAttribute('lang');
+    else document.documentElement.setAttribute('lang', lang);
     try {
-      expect(resolveLang(el.firstElementChild!)).to.equal('pt-BR');
+      body();
     } finally {
       if (saved !== null) document.documentElement.setAttribute('lang', saved);
+      else document.documentElement.removeAttribute('lang');
     }
+  }
+
+  it("never uses the browser's language: a page with no lang in a Russian browser is English", async () => {
+    browserLanguage('ru-RU');
+    const el = await fixture(html`<div><span></span></div>`);
+    withHtmlLang(null, () => expect(resolveLang(el.firstElementChild!)).to.equal('en'));
+  });
+
+  it('falls back to <html lang> for an element not in the page yet', () => {
+    browserLanguage('ru-RU');
+    const detached = document.createElement('div').appendChild(document.createElement('span'));
+    withHtmlLang('kk', () => expect(resolveLang(detached)).to.equal('kk'));
+    withHtmlLang(null, () => expect(resolveLang(detached)).to.equal('en'));
   });
 
   it('falls back to en when nothing fits', async () => {
-    browserLanguage('fr-FR');
+    browserLanguage('es-ES');
     const el = await fixture(html`<div lang="de"><span></span></div>`);
-    const saved = document.documentElement.getAttribute('lang');
-    document.documentElement.removeAttribute('lang');
-    try {
-      expect(resolveLang(el.firstElementChild!)).to.equal('en');
-    } finally {
-      if (saved !== null) document.documentElement.setAttribute('lang', saved);
-    }
+    withHtmlLang('fr', () => expect(resolveLang(el.firstElementChild!)).to.equal('en'));
   });
 });
 
@@ -168,11 +233,11 @@ describe('translate', () => {
   });
 
   it('interpolates {params}', () => {
-    expect(translate('en', 'banner.reference', null, { id: 'abc-1' })).to.equal('Reference: abc-1');
+    expect(translate('en', 'banner.reference.request', null, { id: 'abc-1' })).to.equal('Request abc-1');
   });
 
   it('interpolates overrides too, and leaves unknown {names} as they are', () => {
-    expect(translate('en', 'banner.reference', { 'banner.reference': '{id} / {other}' }, { id: 'x' })).to.equal('x / {other}');
+    expect(translate('en', 'banner.reference.request', { 'banner.reference.request': '{id} / {other}' }, { id: 'x' })).to.equal('x / {other}');
   });
 
   it('inserts parameters as plain strings, once', () => {

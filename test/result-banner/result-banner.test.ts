@@ -125,12 +125,13 @@ describe('<oz-result-banner>', () => {
       expect(text(el, 'title')).to.equal(en['banner.title.reject']);
     });
 
-    it('is failed for FAILED, with role=alert, and says there is no decision', async () => {
+    it('is failed for FAILED, with role=alert, and says in plain words that there is no result', async () => {
       const el = await banner(folder('FAILED'));
       expect(el.status).to.equal('failed');
       expect(role(el)).to.equal('alert');
+      expect(text(el, 'title')).to.equal(en['banner.title.failed']);
       expect(text(el, 'message')).to.equal(en['banner.message.failed']);
-      expect(text(el, 'message')).to.match(/neither passed nor declined/);
+      expect(text(el, 'message')).to.match(/before it gave a result/);
     });
 
     it('fails closed: SUCCESS without FINISHED is failed, not accept', async () => {
@@ -145,7 +146,7 @@ describe('<oz-result-banner>', () => {
 
     it('shows the folder id as a reference for a system failure', async () => {
       const el = await banner(folder('FAILED', { folder_id: 'folder-42' }));
-      expect(el.shadowRoot!.querySelector('.reference')!.textContent).to.equal('Reference: folder-42');
+      expect(text(el, 'reference')).to.equal('Reference for support: Check folder-42');
     });
 
     it('goes back to idle when result is cleared', async () => {
@@ -242,7 +243,7 @@ describe('<oz-result-banner>', () => {
       await el.updateComplete;
       expect(el.status).to.equal('error');
       expect(role(el)).to.equal('alert');
-      expect(text(el, 'title')).to.equal(en['banner.title.error']);
+      expect(text(el, 'title')).to.equal(en['error.title.network']);
       expect(text(el, 'message')).to.equal(en['error.upload-timeout']);
     });
 
@@ -449,7 +450,7 @@ describe('<oz-result-banner>', () => {
       const { check, el } = await following();
       check.fail(pluginError({ code: 'error_wasm_internal_failure_3', event_session_id: 'sess-9' }));
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('.reference')!.textContent).to.equal('Reference: error_wasm_internal_failure_3 · sess-9');
+      expect(text(el, 'reference')).to.equal('Reference for support: error_wasm_internal_failure_3 · Session sess-9');
     });
   });
 
@@ -552,18 +553,18 @@ describe('<oz-result-banner>', () => {
       };
       const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="en" show-details show-best-shot .result=${f}></oz-result-banner>`);
       expect(el.shadowRoot!.querySelector('img, script, iframe')).to.equal(null);
-      expect(el.shadowRoot!.querySelector('.reference')!.textContent).to.equal(`Reference: ${HOSTILE}`);
+      expect(text(el, 'reference')).to.equal(`Reference for support: Check ${HOSTILE}`);
       expect(text(el, 'details')).to.include('Not completed');
       expect((window as { __ozPwned?: number }).__ozPwned).to.equal(undefined);
     });
 
     it('renders hostile error fields as text only', async () => {
       const { check, el } = await following();
-      check.fail({ code: HOSTILE, category: 'plugin', message: HOSTILE, retryable: true, messageKey: HOSTILE, telemetryId: HOSTILE });
+      check.fail({ code: HOSTILE, category: 'plugin', message: HOSTILE, retryable: true, messageKey: HOSTILE, telemetryId: HOSTILE, requestId: HOSTILE });
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('img, script, iframe')).to.equal(null);
       expect(text(el, 'message')).to.equal(en['error.plugin']);
-      expect(el.shadowRoot!.querySelector('.reference')!.textContent).to.equal(`Reference: ${HOSTILE} · ${HOSTILE}`);
+      expect(text(el, 'reference')).to.equal(`Reference for support: ${HOSTILE} · Request ${HOSTILE} · Session ${HOSTILE}`);
       expect((window as { __ozPwned?: number }).__ozPwned).to.equal(undefined);
     });
 

@@ -1,0 +1,322 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { OzResultBanner } from '../../src/result-banner/result-banner.js';
+import { followCheck, ozLivenessContext, type OzLivenessSnapshot } from '../../src/context.js';
+import { ozEvent, type OzEventDetails, type OzEventName } from '../../src/events.js';
+import { KitErrorCode, WASM_ERRORS, kitError, pluginError, titleKeyFor, type OzErrorDetail } from '../../src/core/errors.js';
+import { toResult } from '../../src/core/decision.js';
+import type { OzState } from '../../src/core/state.js';
+import en from '../../src/i18n/en.js';
+
+if (!customElements.get('oz-result-banner')) customElements.define('oz-result-banner', OzResultBanner);
+
+/** Who followed and who stopped, as a check sees it through the follow handshake. */
+class FollowLog {
+  followers = new Set<Element>();
+  calls: string[] = [];
+  offer(who: Element) {
+    this.followers.add(who);
+    this.calls.push('follow');
+    return () => {
+      this.followers.delete(who);
+      this.calls.push('unfollow');
+    };
+  }
+}
+
+/** Stands in for <oz-liveness-check> followed through for=: its events and the follow handshake. */
+class VoiceCheck extends HTMLElement {
+  state: OzState = 'idle';
+  log = new FollowLog();
+  [followCheck](who: Element) {
+    return this.log.offer(who);
+  }
+  emit<K extends OzEventName>(name: K, detail: OzEventDetails[K]) {
+    this.dispatchEvent(ozEvent(name, detail));
+  }
+  move(state: OzState) {
+    const previous = this.state;
+    this.emit('oz-state-change', { state: (this.state = state), previous });
+  }
+}
+if (!customElements.get('voice-check')) customElements.define('voice-check', VoiceCheck);
+
+/** Stands in for <oz-liveness-check> with a nested banner: the context and the follow handshake. */
+class VoiceProvider extends LitElement {
+  log = new FollowLog();
+  provider = new ContextProvider(this, { context: ozLivenessContext, initialValue: { state: 'idle' } });
+  [followCheck](who: Element) {
+    return this.log.offer(who);
+  }
+  share(value: OzLivenessSnapshot) {
+    this.provider.setValue(value);
+  }
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+if (!customElements.get('voice-provider')) customElements.define('voice-provider', VoiceProvider);
+
+const part = (el: OzResultBanner, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (el: OzResultBanner, name: string) => part(el, name)?.textContent?.trim() ?? '';
+
+async function following() {
+  const root = await fixture<HTMLElement>(html`<div lang="en"><voice-check id="c"></voice-check><oz-result-banner for="c"></oz-result-banner></div>`);
+  const check = root.querySelector<VoiceCheck>('voice-check')!;
+  const el = root.querySelector<OzResultBanner>('oz-result-banner')!;
+  await el.updateComplete;
+  return { root, check, el };
+}
+
+async function nested() {
+  const provider = await fixture<VoiceProvider>(html`<voice-provider lang="en"><oz-result-banner></oz-result-banner></voice-provider>`);
+  const el = provider.querySelector<OzResultBanner>('oz-result-banner')!;
+  await el.updateComplete;
+  return { provider, el };
+}
+
+async function showing(detail: OzErrorDetail) {
+  const { provider, el } = await nested();
+  provider.share({ state: 'error', error: detail });
+  await el.updateComplete;
+  return el;
+}
+
+/** Records every change of the live region's text (what a screen reader would be told again). */
+function watchAnnouncements(el: OzResultBanner) {
+  const changes: MutationRecord[] = [];
+  const observer = new MutationObserver((records) => changes.push(...records.filter((r) => r.type !== 'attributes')));
+  observer.observe(part(el, 'base')!, { subtree: true, childList: true, characterData: true });
+  return { changes, stop: () => (changes.push(...observer.takeRecords().filter((r) => r.type !== 'attributes')), observer.disconnect()) };
+}
+
+describe('<oz-result-banner>: one voice', () => {
+  describe('the follow handshake (the check steps its status line aside)', () => {
+    it('follows the check named by for=, and stops when removed', async () => {
+      const { check, el } = await following();
+      expect([...check.log.followers]).to.deep.equal([el]);
+      el.remove();
+      expect(check.log.followers.size).to.equal(0);
+      expect(check.log.calls).to.deep.equal(['follow', 'unfollow']);
+    });
+
+    it('moves from one check to another when for= changes', async () => {
+      const { root, check, el } = await following();
+      const second = document.createElement('voice-check') as VoiceCheck;
+      second.id = 'second';
+      root.append(second);
+      el.htmlFor = 'second';
+      await el.updateComplete;
+      expect(check.log.followers.size).to.equal(0);
+      expect([...second.log.followers]).to.deep.equal([el]);
+    });
+
+    it('follows the check it is placed in, and stops when taken out', async () => {
+      const { provider, el } = await nested();
+      expect([...provider.log.followers]).to.deep.equal([el]);
+      el.remove();
+      expect(provider.log.followers.size).to.equal(0);
+    });
+
+    it('follows no one when it only shows a page-set result', async () => {
+      const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="en" .result=${{ folder_id: 'f', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' }}></oz-result-banner>`);
+      expect(el.status).to.equal('accept');
+    });
+  });
+
+  describe('each change announced once', () => {
+    it('does not touch the live region when the same snapshot comes again', async () => {
+      const { provider, el } = await nested();
+      provider.share({ state: 'error', error: kitError('upload-failed', 'HTTP 502', { status: 502, requestId: 'req-1' }) });
+      await el.updateComplete;
+      const watch = watchAnnouncements(el);
+      provider.share({ state: 'error', error: kitError('upload-failed', 'HTTP 502', { status: 502, requestId: 'req-1' }) });
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      watch.stop();
+      expect(watch.changes).to.deep.equal([]);
+    });
+
+    it('keeps the title text as it is while upload progress moves', async () => {
+      const { check, el } = await following();
+      check.move('loading');
+      check.move('uploading');
+      check.emit('oz-upload-progress', { loaded: 1, total: 10 });
+      await el.updateComplete;
+      const watch = watchAnnouncements(el);
+      for (let loaded = 2; loaded < 10; loaded++) {
+        check.emit('oz-upload-progress', { loaded, total: 10 });
+        await el.updateComplete;
+      }
+      watch.stop();
+      expect(watch.changes).to.deep.equal([]);
+      expect(text(el, 'title')).to.equal(en['check.state.uploading']);
+    });
+  });
+
+  describe('analysing', () => {
+    it('shows an indeterminate "Analysing" state from the context, not a full bar', async () => {
+      const { provider, el } = await nested();
+      provider.share({ state: 'uploading', progress: { loaded: 100, total: 100 }, analysing: true });
+      await el.updateComplete;
+      expect(el.status).to.equal('pending');
+      expect(text(el, 'title')).to.equal(en['check.state.analysing']);
+      const bar = el.shadowRoot!.querySelector('progress')!;
+      expect(bar.hasAttribute('value')).to.equal(false);
+      expect(bar.position).to.equal(-1); // indeterminate
+      expect(bar.getAttribute('aria-label')).to.equal(en['check.state.analysing']);
+    });
+
+    it('while sending, shows the share sent', async () => {
+      const { provider, el } = await nested();
+      provider.share({ state: 'uploading', progress: { loaded: 25, total: 100 }, analysing: false });
+      await el.updateComplete;
+      expect(text(el, 'title')).to.equal(en['check.state.uploading']);
+      expect(el.shadowRoot!.querySelector('progress')!.value).to.equal(25);
+    });
+
+    it('through for=: once the last byte is sent', async () => {
+      const { check, el } = await following();
+      check.move('loading');
+      check.move('uploading');
+      check.emit('oz-upload-progress', { loaded: 100, total: 100 });
+      await el.updateComplete;
+      expect(text(el, 'title')).to.equal(en['check.state.analysing']);
+      expect(el.shadowRoot!.querySelector('progress')!.position).to.equal(-1);
+      check.move('done');
+      check.emit('oz-result', toResult({ folder_id: 'f', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' }));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
+      expect(text(el, 'title')).to.equal(en['banner.title.accept']);
+    });
+  });
+
+  describe('a title per kind of error', () => {
+    const cases: [string, OzErrorDetail, string][] = [
+      ['a refused camera', kitError('camera-denied', '', { messageKey: 'error.camera-denied.firefox' }), en['error.title.camera']],
+      ['a page that is not secure', kitError('insecure-context'), en['error.title.camera']],
+      ['a lost connection', kitError('upload-failed'), en['error.title.network']],
+      ['a token that could not be fetched', kitError('session-token-failed'), en['error.title.network']],
+      ['a rejected container', kitError('container-rejected', '', { ozErrorCode: 14 }), en['error.title.check']],
+      ['an unknown plugin code', pluginError({ code: 'camera_broke' }), en['error.title.check']],
+      ['a browser without WebAssembly', kitError('wasm-unsupported'), en['error.title.browser']],
+    ];
+    for (const [name, detail, title] of cases) {
+      it(`${name}: "${title}"`, async () => {
+        const el = await showing(detail);
+        expect(text(el, 'title')).to.equal(title);
+        expect(text(el, 'message')).to.equal(en[detail.messageKey as keyof typeof en]);
+      });
+    }
+
+    it('four different titles, none of them "Something went wrong"', () => {
+      const titles = new Set([...Object.values(KitErrorCode), ...Object.keys(WASM_ERRORS)].map((c) => en[titleKeyFor(c)]));
+      expect(titles.size).to.equal(4);
+      expect([...titles]).to.not.include('Something went wrong');
+    });
+
+    it('a refused camera says how to allow it', async () => {
+      const el = await showing(kitError('camera-denied', '', { messageKey: 'error.camera-denied.chrome' }));
+      expect(text(el, 'message')).to.match(/turn on Camera, then try again/);
+    });
+  });
+
+  describe('the support reference', () => {
+    it('has the code, Oz’s error_code and the request id', async () => {
+      const el = await showing(kitError('container-rejected', 'HTTP 400', { status: 400, ozErrorCode: 14, requestId: 'req-7f3a9c' }));
+      expect(text(el, 'reference')).to.equal('Reference for support: container-rejected · Oz code 14 · Request req-7f3a9c');
+    });
+
+    it('has the plugin’s telemetry id when there is no request id', async () => {
+      const el = await showing(pluginError({ code: 'error_wasm_internal_failure_3', event_session_id: 'ev-5' }));
+      expect(text(el, 'reference')).to.equal('Reference for support: error_wasm_internal_failure_3 · Session ev-5');
+    });
+
+    it('shows every token whole in a narrow banner, wrapping only between tokens', async () => {
+      const id = '0f8e2c4a-9b7d-4e21-a3c6-5d1f0e9b8a77';
+      const el = await showing(kitError('upload-failed', '', { status: 502, requestId: id }));
+      el.style.inlineSize = '16rem';
+      await el.updateComplete;
+      const tokens = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.token')];
+      expect(tokens.map((t) => t.textContent)).to.deep.equal(['upload-failed', `Request ${id}`]);
+      const lineHeight = tokens[0].getClientRects()[0].height;
+      for (const token of tokens) {
+        const rects = [...token.getClientRects()];
+        const top = Math.min(...rects.map((r) => r.top));
+        const bottom = Math.max(...rects.map((r) => r.bottom));
+        expect(bottom - top, token.textContent!).to.be.below(lineHeight * 1.5); // one line: not broken
+      }
+      // The tokens did not fit on one line together: the line wrapped between them.
+      expect(part(el, 'reference')!.getBoundingClientRect().height).to.be.above(lineHeight * 1.5);
+    });
+
+    it('is text a person can select and copy, one click selecting a whole token', async () => {
+      const el = await showing(kitError('upload-failed', '', { requestId: 'req-42' }));
+      const token = el.shadowRoot!.querySelectorAll<HTMLElement>('.token')[1];
+      const style = getComputedStyle(token) as CSSStyleDeclaration & { webkitUserSelect?: string };
+      expect(style.userSelect || style.webkitUserSelect).to.equal('all');
+      const selection = getSelection()!;
+      selection.selectAllChildren(part(el, 'reference')!);
+      expect(selection.toString()).to.contain('req-42');
+      selection.removeAllRanges();
+    });
+
+    it('shows no reference line when there is no id', async () => {
+      const el = await showing({ code: '', category: 'plugin', message: '', retryable: true, messageKey: '' });
+      expect(part(el, 'reference')).to.equal(null);
+    });
+  });
+
+  describe('right-to-left pages', () => {
+    it('keeps an English text’s full stop at its end, and ids in their order', async () => {
+      const root = await fixture<HTMLElement>(html`<div dir="rtl"><voice-provider lang="en"><oz-result-banner></oz-result-banner></voice-provider></div>`);
+      const provider = root.querySelector<VoiceProvider>('voice-provider')!;
+      const el = root.querySelector<OzResultBanner>('oz-result-banner')!;
+      provider.share({ state: 'error', error: kitError('upload-failed', '', { requestId: 'req-1' }) });
+      await el.updateComplete;
+      for (const name of ['title', 'message', 'reference']) expect(getComputedStyle(part(el, name)!).direction, name).to.equal('ltr');
+      expect(getComputedStyle(part(el, 'base')!).direction).to.equal('rtl'); // the box itself follows the page
+      expect(el.shadowRoot!.querySelectorAll('.token bdi').length).to.equal(2);
+    });
+  });
+
+  describe('accessibility (axe) in the new states', () => {
+    it('passes while analysing', async () => {
+      const { provider, el } = await nested();
+      provider.share({ state: 'uploading', progress: { loaded: 1, total: 1 }, analysing: true });
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    for (const code of ['insecure-context', 'camera-unsupported', 'camera-denied', 'wasm-unsupported'] as const) {
+      it(`passes for ${code}`, async () => {
+        await expect(await showing(kitError(code))).to.be.accessible();
+      });
+    }
+
+    it('passes for an error with a full reference', async () => {
+      await expect(await showing(kitError('container-rejected', '', { ozErrorCode: 14, requestId: 'req-1' }))).to.be.accessible();
+    });
+  });
+});
+
+describe('<oz-result-banner>: what it says never contradicts the outcome', () => {
+  const outcomes = [
+    ['SUCCESS', 'FINISHED', 'accept'],
+    ['DECLINED', 'FINISHED', 'reject'],
+    ['FAILED', 'FAILED', 'failed'],
+  ] as const;
+  for (const [sr, rs, decision] of outcomes) {
+    it(`${decision}: the title, the message and the status agree`, async () => {
+      const { provider, el } = await nested();
+      provider.share({ state: 'done', result: toResult({ folder_id: 'f', resolution_status: rs, system_resolution: sr }) });
+      await waitUntil(() => el.status === decision);
+      expect(text(el, 'title')).to.equal(en[`banner.title.${decision}`]);
+      expect(text(el, 'message')).to.equal(en[`banner.message.${decision}`]);
+      const others = outcomes.filter(([, , d]) => d !== decision).map(([, , d]) => en[`banner.title.${d}`]);
+      expect(el.shadowRoot!.textContent).to.not.include.oneOf(others);
+    });
+  }
+});
