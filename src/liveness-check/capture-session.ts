@@ -4,9 +4,15 @@
  * one-window lock. `<oz-liveness-check>` creates one in `start()` and disposes it on `reset()`, on
  * the next capture and on removal; after `dispose()` nothing of it reaches the element any more
  * (late plugin callbacks, requests, timers). The element keeps attributes, rendering and events.
+ * It travels in the lazy capture chunk (core/machinery.ts): a page pays for it at the first click.
  */
 import type { OzCloseReason } from '../events.js';
-import type { OzLivenessPlugin } from '../core/plugin-loader.js';
+import { kitError, pluginError, type OzErrorDetail } from '../core/errors.js';
+import type { OzFolder } from '../core/decision.js';
+import type { ValidConfig } from '../core/options.js';
+import { loadPlugin, PluginLoadError, type OzLivenessPlugin } from '../core/plugin-loader.js';
+import { fetchSessionToken, SessionTokenError } from '../core/session-token.js';
+import { uploadContainer, UploadError } from '../core/upload.js';
 
 /** What a session tells its element. Called only while the session is live. */
 export interface CaptureSessionEvents {
@@ -46,6 +52,15 @@ export function errorObject(raw: unknown): object {
   return { message: text || `The plugin reported an error with no detail (on_error(${String(raw)})).` };
 }
 
+/** Any failure of the requests as an `OzErrorDetail`; an abort stays an abort (the session is gone). */
+function toDetail(e: unknown, fallback: 'upload-failed' | 'plugin-load-failed' = 'plugin-load-failed'): unknown {
+  if (e instanceof UploadError) return e.detail;
+  if (e instanceof PluginLoadError) return kitError(e.code, e.message);
+  if (e instanceof SessionTokenError) return kitError('session-token-failed', e.message, { status: e.status, requestId: e.requestId });
+  if ((e as { name?: string })?.name === 'AbortError') return e;
+  return fallback === 'upload-failed' ? kitError(fallback, String(e)) : pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) });
+}
+
 export class CaptureSession {
   private readonly controller = new AbortController();
   private plugin?: OzLivenessPlugin;
@@ -77,6 +92,47 @@ export class CaptureSession {
   /** Lets another session open the window (the plugin is done with it, or never opened it). */
   releaseWindow(): void {
     if (lock[WINDOW_LOCK] === this) lock[WINDOW_LOCK] = undefined;
+  }
+
+  /**
+   * The plugin and the session token, asked for at once (the token only now, at the click).
+   * `given`: a token the page supplied. `onPlugin` runs as soon as the plugin is there. Rejects
+   * with the `OzErrorDetail` of the first failure, the other request aborted.
+   */
+  async prepare(config: ValidConfig, given: string | undefined, nonce: string, onPlugin: (plugin: OzLivenessPlugin) => void) {
+    // Its own controller, so that the first failure can stop the other request without ending the session.
+    const both = new AbortController();
+    const stop = () => both.abort(this.signal.reason);
+    this.signal.addEventListener('abort', stop, { once: true });
+    const { signal } = both;
+    const token = given ?? (config.sessionTokenUrl && fetchSessionToken(config.sessionTokenUrl, { credentials: config.credentials, headers: config.headers, signal }));
+    try {
+      const [plugin, sessionToken] = await Promise.all([loadPlugin(config.pluginSrc, { signal, nonce }).then((p) => (this.disposed || onPlugin(p), p)), token]);
+      return { plugin, sessionToken: sessionToken || undefined };
+    } catch (e) {
+      both.abort(); // the other request is of no use now
+      throw toDetail(e);
+    } finally {
+      this.signal.removeEventListener('abort', stop);
+    }
+  }
+
+  /** POSTs the container (identical bytes, one `Idempotency-Key`); rejects with an `OzErrorDetail`. */
+  async upload(container: Blob, config: ValidConfig, idempotencyKey: string, onProgress: (loaded: number, total: number) => void): Promise<OzFolder> {
+    try {
+      return await uploadContainer(container, {
+        url: config.backendUrl,
+        headers: config.headers,
+        credentials: config.credentials,
+        retries: config.uploadRetries,
+        timeoutMs: config.uploadTimeout,
+        idempotencyKey,
+        signal: this.signal,
+        onProgress: (loaded, total) => this.disposed || onProgress(loaded, total),
+      });
+    } catch (e) {
+      throw toDetail(e, 'upload-failed');
+    }
   }
 
   /** Calls `plugin.open()` with `options` and this session's callbacks. A throw becomes `failed`. */

@@ -1,6 +1,6 @@
 /**
  * Small pieces `<oz-liveness-check>` needs beside its class: the capture machinery's lazy load,
- * the error details of the element's own failures, and the language lookup.
+ * and the error details of the element's own failures.
  */
 import { kitError } from '../core/errors.js';
 import type { ConfigProblem } from '../core/options.js';
@@ -18,11 +18,3 @@ export function loadMachinery(): Promise<Machinery> {
 export const configError = (p: ConfigProblem) => kitError('invalid-config', p.message, { field: p.field });
 export const machineryError = (code: 'plugin-load-failed' | 'upload-failed', e: unknown) =>
   kitError(code, `the kit's capture module failed to load (${String(e)})`);
-
-/** The element's own lang, else the closest [lang] ancestor (across shadow roots), else en. */
-export function uiLang(el: Element): string {
-  for (let n: Node | null = el; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
-    if (n instanceof Element && n.getAttribute('lang')) return n.getAttribute('lang')!;
-  }
-  return 'en';
-}

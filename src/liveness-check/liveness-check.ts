@@ -4,13 +4,14 @@ import { followCheck, ozLivenessContext, type OzLivenessSnapshot } from '../cont
 import { ozEvent, type OzCloseReason, type OzEventDetails, type OzEventName } from '../events.js';
 import { kitError, pluginError, type OzErrorDetail } from '../core/errors.js';
 import { toResult, type OzResultDetail } from '../core/decision.js';
+import type { OzPreflightResult } from '../core/preflight.js';
 import { isBusy, nextState, type OzState, type OzStateEvent } from '../core/state.js';
 import { retryFor } from '../core/retry-policy.js';
 import { OPTIONS, RETIRED, buildConfig, litProperties, type OzCheckOptionValues, type RawConfig, type ValidConfig } from '../core/options.js';
 import type { OzLivenessPlugin } from '../core/plugin-loader.js';
-import { OzI18nController, type MessageKey } from '../i18n/index.js';
+import { OzI18nController, resolveLang, type MessageKey } from '../i18n/index.js';
 import type { CaptureSession } from './capture-session.js';
-import { configError, loadMachinery, machineryError, uiLang, type Machinery } from './check-support.js';
+import { configError, loadMachinery, machineryError, type Machinery } from './check-support.js';
 import { styles } from './liveness-check.styles.js';
 
 /** What a page may set on the element: every option of the table, and the CSP `nonce`. */
@@ -62,7 +63,8 @@ export class OzLivenessCheck extends LitElement {
 
   /** Language of the plugin and of this element's text. Default: the closest `[lang]`, else `en`. */
   declare lang: string;
-  private i18n = new OzI18nController(this, { lang: () => uiLang(this) });
+  /** The one resolver of both elements (i18n): own `lang`, closest `[lang]`, `<html lang>`, else `en`. */
+  private i18n = new OzI18nController(this, { lang: () => this.lang });
   /** What a nested `<oz-result-banner>` follows. */
   private provider = new ContextProvider(this, { context: ozLivenessContext, initialValue: { state: 'idle' } });
   private followers = new Set<Element>();
@@ -134,6 +136,16 @@ export class OzLivenessCheck extends LitElement {
     }
   }
 
+  /** Resolves once the element has rendered in its language (nothing is shown before it arrives). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.i18n.updateComplete(() => super.getUpdateComplete());
+  }
+
+  /** What in this browser would stop a capture (insecure context, no or forbidden camera, a refused camera, no WebAssembly), found without opening the plugin or fetching a token. */
+  async preflight(): Promise<OzPreflightResult> {
+    return (await loadMachinery()).preflight();
+  }
+
   /** Follow handshake (context.ts): while a banner follows, the status line steps aside. */
   [followCheck](follower: Element): () => void {
     this.followers.add(follower);
@@ -145,8 +157,8 @@ export class OzLivenessCheck extends LitElement {
   }
 
   /**
-   * Loads the plugin and fetches a session token, both at once, then opens the plugin. Joins a
-   * preload under way. Ignored while a capture or an upload is under way.
+   * Runs `preflight()`, then loads the plugin and fetches a session token, both at once, then
+   * opens the plugin. Joins a preload under way. Ignored while a capture or an upload is under way.
    */
   async start(): Promise<void> {
     if (this.startPending || (this.session && isBusy(this._state))) return;
@@ -156,33 +168,37 @@ export class OzLivenessCheck extends LitElement {
     for (const key of config.retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
 
     let m: Machinery;
+    let problem: OzErrorDetail | undefined;
     this.startPending = true;
     try {
       m = await loadMachinery();
+      // Before the plugin and before a token: what this browser cannot do is said first, and costs nothing.
+      problem = (await m.preflight()).problems[0];
     } catch (e) {
       return this.fail(machineryError('plugin-load-failed', e));
     } finally {
       this.startPending = false;
     }
+    if (problem) return this.fail(problem);
     const session = this.newSession(m);
     if (!session.claimWindow()) return this.endSession(), this.fail(kitError('plugin-busy'));
     this.go(this.plugin ? 'start' : 'load');
+    const given = this.sessionToken;
+    if (given) {
+      // One capture only: clear it everywhere it could linger.
+      this.removeAttribute('session-token');
+      this.sessionToken = undefined;
+    }
     try {
-      const [plugin, token] = await Promise.all([
-        this.loadPluginFor(m, config, session.signal).then((p) => (this.session === session && this.go('start'), p)),
-        this.takeSessionToken(m, config, session.signal),
-      ]);
+      const { plugin, sessionToken } = await session.prepare(config, given, this.nonce, (p) => (this.pluginReady(p), this.go('start')));
       if (this.session !== session) return;
-      const options = { ...config.openOptions, ...(token && { session_token: token }) };
       this.go('open');
       this.emit('oz-open', { options: structuredClone(config.openOptions) });
-      session.open(plugin, options);
+      session.open(plugin, { ...config.openOptions, ...(sessionToken && { session_token: sessionToken }) });
     } catch (e) {
       if (this.session !== session || session.disposed) return;
       this.endSession();
-      if (e instanceof m.PluginLoadError) this.fail(kitError(e.code, e.message));
-      else if (e instanceof m.SessionTokenError) this.fail(Object.assign(kitError('session-token-failed', e.message, { status: e.status }), e.requestId ? { requestId: e.requestId } : {}));
-      else this.fail(pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) }));
+      this.fail(e as OzErrorDetail);
     }
   }
 
@@ -208,7 +224,7 @@ export class OzLivenessCheck extends LitElement {
     } catch (e) {
       return this.fail(machineryError('upload-failed', e));
     }
-    await this.upload(m, this.session && !this.session.disposed ? this.session : this.newSession(m), container, r.config);
+    await this.upload(this.session && !this.session.disposed ? this.session : this.newSession(m), container, r.config);
   }
 
   /** Drops the container, result and error; closes the plugin if it is open; back to `idle` (or `ready`). */
@@ -265,7 +281,8 @@ export class OzLivenessCheck extends LitElement {
     const preload = (this.preloading = new AbortController());
     this.go('load');
     try {
-      await this.loadPluginFor(await loadMachinery(), r.config, preload.signal);
+      const m = await loadMachinery();
+      this.pluginReady(await m.loadPlugin(r.config.pluginSrc, { signal: preload.signal, nonce: this.nonce }));
       if (!this.session) this.go('loaded'); // a start() during the preload has joined it and moves on itself
     } catch (e) {
       if (preload.signal.aborted || this.session) return;
@@ -276,31 +293,16 @@ export class OzLivenessCheck extends LitElement {
     }
   }
 
-  private async loadPluginFor(m: Machinery, config: ValidConfig, signal: AbortSignal): Promise<OzLivenessPlugin> {
-    const plugin = await m.loadPlugin(config.pluginSrc, { signal, nonce: this.nonce });
-    if (this.plugin !== plugin && !signal.aborted) {
-      this.plugin = plugin;
-      this.emit('oz-plugin-ready', {});
-    }
-    return plugin;
-  }
-
-  private async takeSessionToken(m: Machinery, config: ValidConfig, signal: AbortSignal): Promise<string | undefined> {
-    const given = this.sessionToken;
-    if (given) {
-      // One capture only: clear it everywhere it could linger.
-      this.removeAttribute('session-token');
-      this.sessionToken = undefined;
-      return given;
-    }
-    if (!config.sessionTokenUrl) return undefined; // installations where the plugin fetches it itself
-    return m.fetchSessionToken(config.sessionTokenUrl, { credentials: config.credentials, headers: config.headers, signal });
+  private pluginReady(plugin: OzLivenessPlugin): void {
+    if (this.plugin === plugin) return;
+    this.plugin = plugin;
+    this.emit('oz-plugin-ready', {});
   }
 
   private newSession(m: Machinery): CaptureSession {
     this.endSession();
     const session: CaptureSession = (this.session = new m.CaptureSession({
-      captured: (result, container) => void this.onCaptured(m, session, result, container),
+      captured: (result, container) => this.onCaptured(m, session, result, container),
       failed: (raw) => this.fail(pluginError(raw)),
       closed: (reason, beforeCapture) => this.onClosed(session, reason, beforeCapture),
     }));
@@ -314,37 +316,27 @@ export class OzLivenessCheck extends LitElement {
     this.analysing = false;
   }
 
-  private async onCaptured(m: Machinery, session: CaptureSession, result: unknown, container: Blob): Promise<void> {
+  private onCaptured(m: Machinery, session: CaptureSession, result: unknown, container: Blob): void {
     this._container = container; // kept through any failure, until a new capture or reset()
     this.containerKey = m.randomKey();
     if (!this.emit('oz-capture-complete', { result, container, idempotencyKey: this.containerKey })) {
       this.go('handOver'); // the page uploads it itself
       return;
     }
-    const config = this.config(true);
-    if (!config.ok) return this.fail(configError(config.problem));
-    await this.upload(m, session, container, config.config);
+    const r = this.config(true);
+    if (!r.ok) return this.fail(configError(r.problem));
+    void this.upload(session, container, r.config);
   }
 
-  private async upload(m: Machinery, session: CaptureSession, container: Blob, config: ValidConfig): Promise<void> {
+  private async upload(session: CaptureSession, container: Blob, config: ValidConfig): Promise<void> {
     this.analysing = false;
     this.go('upload');
     try {
-      const folder = await m.uploadContainer(container, {
-        url: config.backendUrl,
-        headers: config.headers,
-        credentials: config.credentials,
-        retries: config.uploadRetries,
-        timeoutMs: config.uploadTimeout,
-        idempotencyKey: this.containerKey,
-        signal: session.signal,
-        onProgress: (loaded, total) => {
-          if (this.session !== session) return;
-          // Every byte is out: what remains is the backend's (and Oz's) analysis.
-          this.analysing = loaded >= total;
-          this.share({ progress: { loaded, total }, analysing: this.analysing });
-          this.emit('oz-upload-progress', { loaded, total });
-        },
+      const folder = await session.upload(container, config, this.containerKey, (loaded, total) => {
+        // Every byte is out: what remains is the backend's (and Oz's) analysis.
+        this.analysing = loaded >= total;
+        this.share({ progress: { loaded, total }, analysing: this.analysing });
+        this.emit('oz-upload-progress', { loaded, total });
       });
       if (this.session !== session) return;
       this.analysing = false;
@@ -353,8 +345,7 @@ export class OzLivenessCheck extends LitElement {
       this.go('result');
       this.emit('oz-result', this._result);
     } catch (e) {
-      if (this.session !== session || session.disposed) return;
-      this.fail(e instanceof m.UploadError ? e.detail : kitError('upload-failed', e instanceof Error ? e.message : String(e)));
+      if (this.session === session && !session.disposed) this.fail(e as OzErrorDetail);
     }
   }
 
@@ -370,7 +361,7 @@ export class OzLivenessCheck extends LitElement {
   private config(forStart: boolean) {
     const raw: RawConfig = {};
     for (const p of CONFIG_PROPS) raw[p as keyof RawConfig] = (this as Record<string, unknown>)[p];
-    raw.lang = uiLang(this);
+    raw.lang = resolveLang(this, this.lang);
     return buildConfig(raw, document.baseURI, { forStart });
   }
 
