@@ -117,7 +117,7 @@ export const OPTIONS = {
   }),
   /** `meta` for Oz API: a JSON object of strings. @default {} @open meta */
   meta: opt<Record<string, string>>({ attribute: 'meta', converter: jsonConverter, read: stringRecord, apply: set('meta') }),
-  /** Language of the plugin and of this element's text. @default the closest `[lang]`, else `en` @open lang */
+  /** Language of the plugin and of this element's text (the resolver of both elements, i18n). @default the closest `[lang]` up to `<html lang>`, else `en` @open lang */
   lang: opt<string>({ attribute: 'lang', read: (v) => v || 'en', apply: set('lang') }),
   /** `user` or `environment`. @open cameraFacingMode */
   cameraFacingMode: opt<'user' | 'environment'>({
