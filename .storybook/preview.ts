@@ -1,10 +1,8 @@
 import type { Preview } from '@storybook/web-components-vite';
 import '../src/index.js';
-import { OZ_LANGUAGES } from '../src/i18n/index.js';
+import { OZ_LANGUAGES, OZ_LANGUAGE_NAMES } from '../src/i18n/index.js';
 import { installSimulatedNetwork, type SimulatedNetwork } from '../stories/support/network.js';
 import { manifestControls } from './manifest';
-
-const languageName = (lang: string) => new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -21,7 +19,8 @@ const preview: Preview = {
         title: 'Language',
         icon: 'globe',
         dynamicTitle: true,
-        items: OZ_LANGUAGES.map((value) => ({ value, title: `${languageName(value)} (${value})` })),
+        // Each language by its own name (the browser's Intl data names some of them in English).
+        items: OZ_LANGUAGES.map((value) => ({ value, title: `${OZ_LANGUAGE_NAMES[value]} (${value})` })),
       },
     },
   },

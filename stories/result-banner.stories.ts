@@ -7,7 +7,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { Args, StoryContext } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import { OZ_LANGUAGES, loadMessages } from '../src/i18n/index.js';
+import { OZ_LANGUAGES, OZ_LANGUAGE_NAMES, loadMessages, type OzLang } from '../src/i18n/index.js';
 import type { OzResultBanner } from '../src/result-banner/result-banner.js';
 import type { ScenarioName } from '../src/testing/index.js';
 import { emulateDarkScheme } from './support/color-scheme.js';
@@ -18,7 +18,7 @@ import { h, renderElement } from './support/render.js';
 
 type Story = StoryObj;
 
-const languageName = (lang: string) => `${new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang} (${lang})`;
+const languageName = (lang: OzLang) => `${OZ_LANGUAGE_NAMES[lang]} (${lang})`;
 type Render = NonNullable<Story['render']>;
 
 /** Loads the folder of a capture in `scenario` into the banner's `result`. */
@@ -53,7 +53,7 @@ function errorFamily(family: string, code: string, scenario: ScenarioName = 'acc
     },
     parameters: {
       ozNetwork: network,
-      docs: { description: { story: `The \`${family}\` family, here \`${code}\`: what happened, in words, and what the person can do; the code as a reference.` } },
+      docs: { description: { story: `The \`${family}\` family, here \`${code}\`: a title for its kind, what happened in words and what the person can do; the support reference.` } },
     },
     play: async ({ canvasElement }) => {
       const check = checkIn(canvasElement);
@@ -87,7 +87,7 @@ export const Reject: Story = { loaders: [folder('declined')] };
 
 export const Failed: Story = {
   loaders: [folder('failed')],
-  parameters: { docs: { description: { story: 'A system error: no decision, neither passed nor declined. The folder id is the reference.' } } },
+  parameters: { docs: { description: { story: 'A technical problem stopped the check: no result either way. The check’s id is the reference.' } } },
 };
 
 export const ErrorConfig: Story = {

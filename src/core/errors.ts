@@ -57,11 +57,11 @@ const KIT: Record<KitErrorCode, KitEntry> = {
   'container-rejected': { category: 'backend', retryable: true, kind: 'check', message: 'Oz API rejected the container' },
   'backend-response-invalid': { category: 'backend', retryable: false, kind: 'check', message: 'The backend answered with something that is not an Oz folder' },
   // The camera cannot be reached from a page that is not a secure context: the person sees a camera problem.
-  'insecure-context': { category: 'environment', retryable: false, kind: 'camera', message: 'The page is not a secure context (https), so the camera is not available' },
-  'camera-unsupported': { category: 'environment', retryable: false, kind: 'camera', message: 'No camera API (getUserMedia), or a permissions policy forbids the camera' },
+  'insecure-context': { category: 'environment', retryable: false, kind: 'camera', message: 'Not a secure context' },
+  'camera-unsupported': { category: 'environment', retryable: false, kind: 'camera', message: 'No camera API' },
   // Retryable: once the person allows the camera, a new start() works.
-  'camera-denied': { category: 'environment', retryable: true, kind: 'camera', message: 'The camera permission is denied for this site' },
-  'wasm-unsupported': { category: 'environment', retryable: false, kind: 'browser', message: 'This browser has no WebAssembly' },
+  'camera-denied': { category: 'environment', retryable: true, kind: 'camera', message: 'Camera permission denied' },
+  'wasm-unsupported': { category: 'environment', retryable: false, kind: 'browser', message: 'No WebAssembly' },
 };
 
 /** What `oz-error`'s `detail` carries. */

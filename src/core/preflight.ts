@@ -85,10 +85,10 @@ export async function preflight(): Promise<OzPreflightResult> {
   if (!secure) problems.push(kitError('insecure-context'));
   let cameraUsable = secure;
   if (secure && typeof globalThis.navigator?.mediaDevices?.getUserMedia !== 'function') {
-    problems.push(kitError('camera-unsupported', 'navigator.mediaDevices.getUserMedia is missing'));
+    problems.push(kitError('camera-unsupported', 'no navigator.mediaDevices.getUserMedia'));
     cameraUsable = false;
   } else if (secure && !cameraAllowedByPolicy()) {
-    problems.push(kitError('camera-unsupported', 'a permissions policy forbids the camera', { messageKey: 'error.camera-unsupported.policy' }));
+    problems.push(kitError('camera-unsupported', 'a permissions policy forbids it', { messageKey: 'error.camera-unsupported.policy' }));
     cameraUsable = false;
   }
   // Where the camera cannot be used anyway, a refusal would be a second name for the same problem.

@@ -1,12 +1,12 @@
 /**
- * Messages for people, in the languages Oz ships. English is bundled; the other languages are
- * separate modules loaded on first use (`loadMessages`), so the library entry does not carry eight
- * catalogues. `OzI18nController` resolves an element's language (ONE rule for both elements, see
+ * Messages for people, in the languages Oz ships. Every language, English too, is a separate module
+ * loaded on first use (`loadMessages`), so the library entry carries no catalogue and a page
+ * downloads only the one it speaks. `OzI18nController` resolves an element's language (ONE rule for both elements, see
  * `resolveLang` and docs/languages.md), loads it, and shows no text until it has arrived: a Spanish
  * page never flashes English, and a live region never announces a text twice in two languages.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import en from './en.js';
+import type en from './en.js';
 
 export type MessageKey = keyof typeof en;
 export type OzMessages = Record<MessageKey, string>;
@@ -31,7 +31,8 @@ export const OZ_LANGUAGE_NAMES: Readonly<Record<OzLang, string>> = {
  * How each language's module arrives: a dynamic import, i.e. a network request. Exported so a test
  * can put a slow network in front of one (wrap an entry, restore it after); nothing else changes it.
  */
-export const languageLoaders: Record<Exclude<OzLang, 'en'>, () => Promise<{ default: OzMessages }>> = {
+export const languageLoaders: Record<OzLang, () => Promise<{ default: OzMessages }>> = {
+  en: () => import('./en.js'),
   ru: () => import('./ru.js'),
   kk: () => import('./kk.js'),
   es: () => import('./es.js'),
@@ -41,11 +42,12 @@ export const languageLoaders: Record<Exclude<OzLang, 'en'>, () => Promise<{ defa
   ky: () => import('./ky.js'),
 };
 
-const catalogues = new Map<OzLang, OzMessages>([['en', en]]);
-const loading = new Map<OzLang, Promise<OzMessages>>();
+const catalogues = new Map<OzLang, OzMessages>();
+const loading = new Map<OzLang, Promise<OzMessages | undefined>>();
 
 export function isMessageKey(key: unknown): key is MessageKey {
-  return typeof key === 'string' && Object.hasOwn(en, key);
+  // Every catalogue has the same keys (the type checker and test/i18n hold them to en's).
+  return typeof key === 'string' && [...catalogues.values()].some((messages) => Object.hasOwn(messages, key));
 }
 
 /**
@@ -80,8 +82,11 @@ export function hasMessages(lang: string): boolean {
   return catalogues.has(matchLang(lang) ?? 'en');
 }
 
-/** Loads a language's catalogue once; on failure resolves to English (and tries again next time). */
-export function loadMessages(lang: string): Promise<OzMessages> {
+/**
+ * Loads a language's catalogue once. On failure it tries English instead (and the language again
+ * next time); `undefined` only when English cannot be loaded either.
+ */
+export function loadMessages(lang: string): Promise<OzMessages | undefined> {
   const l = matchLang(lang) ?? 'en';
   const have = catalogues.get(l);
   if (have) return Promise.resolve(have);
@@ -89,9 +94,9 @@ export function loadMessages(lang: string): Promise<OzMessages> {
   if (!p) {
     loading.set(
       l,
-      (p = languageLoaders[l as Exclude<OzLang, 'en'>]()
+      (p = languageLoaders[l]()
         .then((m) => (catalogues.set(l, m.default), m.default))
-        .catch(() => en)
+        .catch(() => (l === 'en' ? undefined : loadMessages('en')))
         .finally(() => loading.delete(l))),
     );
   }
@@ -104,8 +109,8 @@ export function interpolate(text: string, params: Record<string, string | number
 }
 
 /**
- * The text for `key` in `lang`: an override if it is a string, else the language's catalogue
- * (English until that language has loaded), else English; then `{param}` interpolation.
+ * The text for `key` in `lang`: an override if it is a string, else the language's catalogue, else
+ * English, else `''` (neither has loaded); then `{param}` interpolation.
  */
 export function translate(
   lang: string,
@@ -115,7 +120,7 @@ export function translate(
 ): string {
   const own = overrides && Object.hasOwn(overrides, key) ? overrides[key] : undefined;
   const text =
-    typeof own === 'string' ? own : (catalogues.get(matchLang(lang) ?? 'en')?.[key] ?? en[key] ?? String(key));
+    typeof own === 'string' ? own : (catalogues.get(matchLang(lang) ?? 'en')?.[key] ?? catalogues.get('en')?.[key] ?? '');
   return params ? interpolate(text, params) : text;
 }
 

@@ -34,16 +34,16 @@ export function referenceTokens(status: string, error: OzErrorDetail | undefined
   return tokens.filter((x): x is [MessageKey | undefined, string] => x[1] !== undefined);
 }
 
-/** One token: its label's text around the value (`Request {id}`), the value isolated. */
+/** One token: its label's text around the value (`Request {id}`); the value isolated and whole. */
 function token([label, value]: Token, t: Translate): TemplateResult {
   const [before, ...after] = label ? t(label).split('{id}') : [''];
-  return html`<span class=token>${before}<bdi>${value}</bdi>${after.join('{id}')}</span>`;
+  return html`${before}<bdi class=token>${value}</bdi>${after.join('{id}')}`;
 }
 
 /** The reference line, or nothing when there is no id to show. */
 export function referenceOf(status: string, error: OzErrorDetail | undefined, folder: OzFolder | undefined, t: Translate) {
   const tokens = referenceTokens(status, error, folder);
-  // Spaces between the tokens are where the line may wrap; inside a token it never does.
+  // The line may wrap at the spaces between and around the values; inside a value it never does.
   return tokens.length
     ? html`<p part=reference class=reference dir=auto>${t('banner.reference')} ${tokens.map((x, i) => html`${i ? ' · ' : ''}${token(x, t)}`)}</p>`
     : nothing;

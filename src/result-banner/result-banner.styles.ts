@@ -9,12 +9,16 @@ import { css } from 'lit';
 // - `--_c` is the accent: the host's status sets it for the stripe, the status icon and the
 //   progress bar; an icon's span carries its status as a class (`.accept` `.reject` `.failed`), so a
 //   row's icon gets its own outcome's colour. Icons are square: width/height = the logical sizes.
-// - The reference's tokens never break inside (a code read out must be whole); the line wraps only
-//   between them. One click selects a whole token for copying.
+// - The reference's values never break inside (a code read out must be whole); the line wraps only
+//   around them, and a value longer than the whole line scrolls rather than being cut off. One
+//   click selects a whole value for copying.
 // - Idle (no `.shown`): the live region stays in the page (so later text is announced) but shows
 //   nothing.
 // - The pending icon's ring is faint and its arc spins, only for those who have not asked for less
-//   motion.
+//   motion. The bar is drawn here, not by the browser: sending fills it with the accent; a bar with
+//   no measure (analysing, or before the first progress event) is striped, and the stripes move
+//   only for those who have not asked for less motion (the browser's own indeterminate bar always
+//   moves, and says nothing different from a stuck one in a still picture).
 export const styles = css`
   :host {
     display: block;
@@ -115,15 +119,44 @@ export const styles = css`
     overflow-wrap: normal;
   }
   .token {
+    display: inline-block;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    vertical-align: bottom;
     white-space: nowrap;
     user-select: all;
     -webkit-user-select: all;
   }
   progress {
     display: block;
+    box-sizing: border-box;
     inline-size: 100%;
+    block-size: .5rem;
     margin-block-start: .5rem;
-    accent-color: var(--_c);
+    appearance: none;
+    -webkit-appearance: none;
+    border: 0;
+    border-radius: .25rem;
+    overflow: hidden;
+    background: color-mix(in srgb,var(--_c) 20%,transparent);
+  }
+  progress::-webkit-progress-bar {
+    background: transparent;
+  }
+  progress::-webkit-progress-value {
+    background: var(--_c);
+  }
+  progress::-moz-progress-bar {
+    background: var(--_c);
+  }
+  progress:indeterminate {
+    background: repeating-linear-gradient(-45deg,var(--_c) 0 .5rem,color-mix(in srgb,var(--_c) 25%,transparent) .5rem 1rem);
+  }
+  progress:indeterminate::-webkit-progress-value {
+    background: transparent;
+  }
+  progress:indeterminate::-moz-progress-bar {
+    background: transparent;
   }
   dl {
     display: grid;
@@ -158,6 +191,14 @@ export const styles = css`
       transform-origin: center;
       animation: oz-banner-spin 1s linear infinite;
     }
+    progress:indeterminate {
+      animation: oz-banner-slide 1s linear infinite;
+    }
+  }
+  @keyframes oz-banner-slide {
+    to {
+      background-position: 1.414rem 0;
+    }
   }
   @keyframes oz-banner-spin {
     to {
@@ -170,6 +211,9 @@ export const styles = css`
     }
     .ic, .reference {
       color: CanvasText;
+    }
+    progress {
+      border: 1px solid CanvasText;
     }
   }
 `;

@@ -1,99 +1,29 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { followCheck, ozLivenessContext, type OzFollowable, type OzLivenessSnapshot } from '../context.js';
-import { analysisRows, bestShot, normalizeResult, type OzDecision, type OzFolder, type OzResultDetail } from '../core/decision.js';
-import { messageKeyFor, titleKeyFor, type OzErrorDetail } from '../core/errors.js';
-import { OzState } from '../core/state.js';
-import { OzI18nController, isMessageKey, type MessageKey, type OzMessages } from '../i18n/index.js';
+import { followCheck, ozLivenessContext, type OzFollowable } from '../context.js';
+import { analysisRows, bestShot, normalizeResult, type OzFolder, type OzResultDetail } from '../core/decision.js';
+import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
 import { referenceOf } from './reference.js';
 import { styles } from './result-banner.styles.js';
+import {
+  SOURCE_EVENTS,
+  allSent,
+  asError,
+  asProgress,
+  asState,
+  closestCheck,
+  errorKey,
+  icon,
+  isPending,
+  isRecord,
+  statusOf,
+  titleKeyOf,
+  toView,
+  type OzBannerStatus,
+  type View,
+} from './view.js';
 
-export const OzBannerStatus = {
-  idle: 'idle',
-  pending: 'pending',
-  accept: 'accept',
-  reject: 'reject',
-  failed: 'failed',
-  error: 'error',
-} as const;
-export type OzBannerStatus = (typeof OzBannerStatus)[keyof typeof OzBannerStatus];
-
-/** What the banner shows, from whichever source spoke last. Everything is checked on the way in. */
-type View = Partial<OzLivenessSnapshot>;
-
-const SOURCE_EVENTS = ['oz-state-change', 'oz-upload-progress', 'oz-result', 'oz-error'] as const;
-const PENDING: readonly unknown[] = ['loading', 'starting', 'capturing', 'uploading'];
-const STATES: readonly unknown[] = Object.values(OzState);
-
-const isPending = (s: unknown) => PENDING.includes(s);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const asState = (v: unknown) => (STATES.includes(v) ? (v as OzState) : undefined);
-const asError = (v: unknown) => (isRecord(v) ? (v as unknown as OzErrorDetail) : undefined);
-function asProgress(v: unknown): View['progress'] {
-  if (!isRecord(v)) return;
-  const { loaded, total } = v;
-  return typeof loaded === 'number' && typeof total === 'number' && loaded >= 0 && total >= 0 ? { loaded, total } : undefined;
-}
-/** Every byte is out: what remains is the backend's analysis (the check's own rule, for `for=`). */
-const allSent = (p: View['progress']) => !!p && p.total > 0 && p.loaded >= p.total;
-
-/** A snapshot from a check (its properties or its context) → a view; decisions are recomputed. */
-function toView(s: unknown): View {
-  if (!isRecord(s)) return {};
-  const progress = asProgress(s.progress);
-  const analysing = typeof s.analysing === 'boolean' ? s.analysing : allSent(progress);
-  return { state: asState(s.state), result: normalizeResult(s.result), error: asError(s.error), progress, analysing };
-}
-
-/** The closest `<oz-liveness-check>` around `el` (crossing shadow roots): the context's provider. */
-function closestCheck(el: Element): (Element & OzFollowable) | undefined {
-  for (let node: Element | null = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null; node; ) {
-    if (typeof (node as Partial<OzFollowable>)[followCheck] === 'function') return node as Element & OzFollowable;
-    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
-  }
-  return undefined;
-}
-
-/**
- * `ready` shows nothing too: a check gets there by loading ahead, by a reset, or by a new attempt
- * closed before the capture; none has an outcome. An error outranks a result: a check clears its
- * error when a result arrives, so when both are there the error is the newer.
- */
-const statusOf = ({ state, error, result }: View): OzBannerStatus =>
-  isPending(state)
-    ? 'pending'
-    : state === 'idle' || state === 'ready'
-      ? 'idle'
-      : state === 'error' || error
-        ? 'error'
-        : (result?.decision ?? 'idle');
-
-const titleKeyOf = (e: OzErrorDetail | undefined): MessageKey => titleKeyFor(e?.code);
-
-function errorKey(e: OzErrorDetail | undefined): MessageKey {
-  const key = isMessageKey(e?.messageKey)
-    ? e.messageKey
-    : messageKeyFor(typeof e?.code === 'string' ? e.code : '', typeof e?.ozErrorCode === 'number' ? e.ozErrorCode : undefined);
-  return isMessageKey(key) ? key : 'error.plugin';
-}
-
-// Shapes differ per status, so the meaning never rests on colour; words carry it anyway. Each is a
-// ring or an outline, then a mark (for pending: a faint ring and the arc that spins, see the
-// styles); stroke styles are in CSS.
-const RING = svg`<circle cx=12 cy=12 r=9 />`;
-const ICONS: Record<Exclude<OzBannerStatus, 'idle'> | OzDecision, readonly [string | null, string]> = {
-  pending: [null, 'M12 3a9 9 0 0 1 9 9'],
-  accept: [null, 'm8 12.5 2.75 2.75L16.5 9.5'],
-  reject: [null, 'm9 9 6 6m0-6-6 6'],
-  failed: ['M12 3.5 21.5 20h-19z', 'M12 10v4.5m0 2.5v.01'],
-  error: ['M8.3 3h7.4L21 8.3v7.4L15.7 21H8.3L3 15.7V8.3z', 'M12 7.5v5.5m0 3v.01'],
-};
-/** A decorative icon in a span whose class (the status) gives its colour; `part` for the status's. */
-const icon = (name: keyof typeof ICONS, part?: string) => {
-  const [outline, mark] = ICONS[name];
-  return html`<span part=${part ?? nothing} class="ic ${name}"><svg viewBox="0 0 24 24" aria-hidden=true>${outline ? svg`<path d=${outline} />` : RING}<path d=${mark} /></svg></span>`;
-};
-
+export { OzBannerStatus } from './view.js';
 /**
  * Shows the outcome of a liveness check in words a person can read, in their language: pending
  * (with upload progress), accepted, declined, a system failure (neither), or what went wrong and

@@ -87,3 +87,17 @@ describe('a language that arrives late', () => {
     }
   });
 });
+
+describe('a language that cannot be loaded', () => {
+  it('falls back to English rather than staying silent', async () => {
+    const original = languageLoaders.hy;
+    languageLoaders.hy = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module (simulated)'));
+    try {
+      const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="hy" .result=${accepted}></oz-result-banner>`);
+      // fixture() awaited updateComplete: settled, in English.
+      expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).to.equal(en['banner.title.accept']);
+    } finally {
+      languageLoaders.hy = original;
+    }
+  });
+});

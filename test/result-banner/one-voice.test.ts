@@ -237,10 +237,11 @@ describe('<oz-result-banner>: one voice', () => {
     it('shows every token whole in a narrow banner, wrapping only between tokens', async () => {
       const id = '0f8e2c4a-9b7d-4e21-a3c6-5d1f0e9b8a77';
       const el = await showing(kitError('upload-failed', '', { status: 502, requestId: id }));
-      el.style.inlineSize = '16rem';
+      el.style.inlineSize = '24rem';
       await el.updateComplete;
       const tokens = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.token')];
-      expect(tokens.map((t) => t.textContent)).to.deep.equal(['upload-failed', `Request ${id}`]);
+      expect(tokens.map((t) => t.textContent)).to.deep.equal(['upload-failed', id]);
+      for (const token of tokens) expect(token.scrollWidth, token.textContent!).to.be.at.most(token.clientWidth + 1); // nothing cut off
       const lineHeight = tokens[0].getClientRects()[0].height;
       for (const token of tokens) {
         const rects = [...token.getClientRects()];
@@ -255,6 +256,7 @@ describe('<oz-result-banner>: one voice', () => {
     it('is text a person can select and copy, one click selecting a whole token', async () => {
       const el = await showing(kitError('upload-failed', '', { requestId: 'req-42' }));
       const token = el.shadowRoot!.querySelectorAll<HTMLElement>('.token')[1];
+      expect(token.textContent).to.equal('req-42');
       const style = getComputedStyle(token) as CSSStyleDeclaration & { webkitUserSelect?: string };
       expect(style.userSelect || style.webkitUserSelect).to.equal('all');
       const selection = getSelection()!;
@@ -278,7 +280,7 @@ describe('<oz-result-banner>: one voice', () => {
       await el.updateComplete;
       for (const name of ['title', 'message', 'reference']) expect(getComputedStyle(part(el, name)!).direction, name).to.equal('ltr');
       expect(getComputedStyle(part(el, 'base')!).direction).to.equal('rtl'); // the box itself follows the page
-      expect(el.shadowRoot!.querySelectorAll('.token bdi').length).to.equal(2);
+      expect(el.shadowRoot!.querySelectorAll('bdi.token').length).to.equal(2);
     });
   });
 
