@@ -25,8 +25,11 @@ export class CaptureFlow implements ReactiveController {
   session?: CaptureSession;
   /** @internal The `Idempotency-Key` of the kept container: one per capture, on every POST of it. */
   containerKey = '';
-  /** @internal A start() is past its checks and waiting for the machinery and preflight: another is ignored. */
-  startPending = false;
+  /**
+   * @internal The start() past its checks and waiting for the machinery and preflight: another is
+   * ignored meanwhile, and a reset or a removal withdraws it (capture-steps.ts checks it is still this one).
+   */
+  pendingStart?: object;
   private preloading?: AbortController;
   private teardown?: Promise<void>;
 
@@ -58,19 +61,20 @@ export class CaptureFlow implements ReactiveController {
    * opens the plugin. Joins a preload under way. Ignored while a capture or an upload is under way.
    */
   async start(): Promise<void> {
-    if (this.startPending || this.busy) return;
+    if (this.pendingStart || this.busy) return;
     const r = readConfig(this.host, true);
     if (!r.ok) return this.status.fail(configError(r.problem));
     warnRetired(r.config.retired);
-    this.startPending = true; // until preflight has answered (capture-steps.ts)
+    const ticket = (this.pendingStart = {});
     let m: Machinery;
     try {
       m = await loadMachinery();
     } catch (e) {
-      this.startPending = false;
+      if (this.pendingStart !== ticket) return;
+      this.pendingStart = undefined;
       return this.status.fail(machineryError('plugin-load-failed', e));
     }
-    await m.startCapture(this, r.config);
+    await m.startCapture(this, r.config, ticket);
   }
 
   /** Closes the plugin window (`oz-close` with reason `api`); a token request under way is dropped. */
@@ -133,6 +137,7 @@ export class CaptureFlow implements ReactiveController {
 
   /** @internal Disposes the capture (and stops a preload's wait). */
   endSession(): void {
+    this.pendingStart = undefined;
     this.session?.dispose(); // orphans every callback; aborts requests and backoff timers
     this.session = undefined;
     this.preloading?.abort();

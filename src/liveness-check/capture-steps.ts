@@ -14,14 +14,12 @@ import { configError, readConfig } from './check-support.js';
 import type { CaptureFlow } from './capture-flow.js';
 
 /** `start()` after its checks: preflight first (nothing spent yet), then the capture. */
-export async function startCapture(flow: CaptureFlow, config: ValidConfig): Promise<void> {
+export async function startCapture(flow: CaptureFlow, config: ValidConfig, ticket: object): Promise<void> {
   const { status, host } = flow;
-  let problem: OzErrorDetail | undefined;
-  try {
-    problem = (await preflight()).problems[0];
-  } finally {
-    flow.startPending = false;
-  }
+  // A preflight that broke is no reason to refuse: the plugin reports what really stops it.
+  const problem = (await preflight().catch(() => ({ problems: [] as OzErrorDetail[] }))).problems[0];
+  if (flow.pendingStart !== ticket) return; // reset() or removed meanwhile: nothing was spent, nothing starts
+  flow.pendingStart = undefined;
   if (problem) return status.fail(problem);
   const session = newSession(flow);
   if (!session.claimWindow()) return flow.endSession(), status.fail(kitError('plugin-busy'));

@@ -68,6 +68,21 @@ describe('<oz-liveness-check> on the way to open()', () => {
     expect(stub.calls).to.have.length(1);
   });
 
+  it('reset() while start() waits for its preflight withdraws it: no token, no plugin, back at rest', async () => {
+    const id = uniqueId();
+    const el = await check({}, id);
+    void el.start();
+    el.reset();
+    await el.preflight(); // answered after the withdrawn start's own preflight
+    await new Promise((r) => setTimeout(r));
+    expect(el.state).to.equal('idle');
+    expect(await tokensOf(id)).to.equal(0);
+    const src = new URL(el.pluginSrc!, document.baseURI).href;
+    expect([...document.scripts].some((s) => s.src === src)).to.equal(false);
+    void el.start(); // and a new start() is not refused as "pending"
+    await waitUntil(() => el.state === 'capturing', 'opened', { timeout: 10_000 });
+  });
+
   const odd: [string, unknown, RegExp][] = [
     ['null', null, /no detail/],
     ['a string', 'Camera is in use by another app', /^Camera is in use by another app$/],
