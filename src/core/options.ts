@@ -44,11 +44,8 @@ export const OZ_ACTIONS = [
 ] as const;
 export type OzAction = (typeof OZ_ACTIONS)[number];
 
-/** Options Oz retires on 2027-01-01: they still work, with one warning per page. */
-export const RETIRED = {
-  video_selfie_best: 'The action "video_selfie_best" is retired by Oz on 2027-01-01.',
-  'enable-3d-mask': 'The option "enable-3d-mask" (enable_3d_mask) is retired by Oz on 2027-01-01.',
-} as const;
+/** Options Oz retires on 2027-01-01: they still work, with one warning per page (its text: capture-steps.ts). */
+export type RetiredOption = 'video_selfie_best' | 'enable-3d-mask';
 export const DEFAULT_ACTIONS: readonly OzAction[] = ['video_selfie_blank'];
 export const DEFAULT_UPLOAD_RETRIES = 2;
 export const DEFAULT_UPLOAD_TIMEOUT = 60_000;
@@ -248,7 +245,7 @@ export interface ValidConfig {
   /** For `OzLiveness.open`, without `session_token` and callbacks (the element adds those). */
   openOptions: Record<string, unknown>;
   /** Retired options in use, for the one-time warning. */
-  retired: (keyof typeof RETIRED)[];
+  retired: RetiredOption[];
 }
 
 export type ConfigResult = { ok: true; config: ValidConfig } | { ok: false; problem: ConfigProblem };

@@ -12,7 +12,7 @@ import { isBusy } from '../core/state.js';
 import type { OzLivenessPlugin } from '../core/plugin-loader.js';
 import type { CaptureSession } from './capture-session.js';
 import type { CheckStatus } from './check-status.js';
-import { configError, loadMachinery, machineryError, readConfig, warnRetired, type Machinery } from './check-support.js';
+import { configError, loadMachinery, machineryError, readConfig, type Machinery } from './check-support.js';
 
 /** What the flow reads from its element. */
 export type CaptureFlowHost = ReactiveControllerHost & HTMLElement & { preload?: boolean; sessionToken?: string };
@@ -64,7 +64,6 @@ export class CaptureFlow implements ReactiveController {
     if (this.pendingStart || this.busy) return;
     const r = readConfig(this.host, true);
     if (!r.ok) return this.status.fail(configError(r.problem));
-    warnRetired(r.config.retired);
     const ticket = (this.pendingStart = {});
     let m: Machinery;
     try {

@@ -6,16 +6,24 @@
  */
 import { kitError, pluginError, type OzErrorDetail } from '../core/errors.js';
 import { toResult } from '../core/decision.js';
-import type { ValidConfig } from '../core/options.js';
+import type { RetiredOption, ValidConfig } from '../core/options.js';
 import { preflight } from '../core/preflight.js';
 import type { OzCloseReason } from '../events.js';
 import { CaptureSession, randomKey } from './capture-session.js';
 import { configError, readConfig } from './check-support.js';
 import type { CaptureFlow } from './capture-flow.js';
 
+const RETIRED: Record<RetiredOption, string> = {
+  video_selfie_best: 'The action "video_selfie_best" is retired by Oz on 2027-01-01.',
+  'enable-3d-mask': 'The option "enable-3d-mask" (enable_3d_mask) is retired by Oz on 2027-01-01.',
+};
+const warned = new Set<string>();
+
 /** `start()` after its checks: preflight first (nothing spent yet), then the capture. */
 export async function startCapture(flow: CaptureFlow, config: ValidConfig, ticket: object): Promise<void> {
   const { status, host } = flow;
+  // One console warning per page for each option Oz retires.
+  for (const key of config.retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
   // A preflight that broke is no reason to refuse: the plugin reports what really stops it.
   const problem = (await preflight().catch(() => ({ problems: [] as OzErrorDetail[] }))).problems[0];
   if (flow.pendingStart !== ticket) return; // reset() or removed meanwhile: nothing was spent, nothing starts

@@ -3,7 +3,7 @@
  * the error details of the element's own failures, and reading its configuration.
  */
 import { kitError } from '../core/errors.js';
-import { OPTIONS, RETIRED, buildConfig, type ConfigProblem, type ConfigResult, type RawConfig } from '../core/options.js';
+import { OPTIONS, buildConfig, type ConfigProblem, type ConfigResult, type RawConfig } from '../core/options.js';
 import { resolveLang } from '../i18n/index.js';
 
 export type Machinery = typeof import('../core/machinery.js');
@@ -29,10 +29,4 @@ export function readConfig(el: HTMLElement, forStart: boolean): ConfigResult {
   for (const p of CONFIG_PROPS) raw[p] = (el as unknown as Record<string, unknown>)[p];
   raw.lang = resolveLang(el, el.lang);
   return buildConfig(raw, document.baseURI, { forStart });
-}
-
-const warned = new Set<string>();
-/** One console warning per page for each option Oz retires. */
-export function warnRetired(retired: readonly (keyof typeof RETIRED)[]): void {
-  for (const key of retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
 }
