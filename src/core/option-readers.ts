@@ -8,6 +8,24 @@ import type { PropertyDeclaration } from 'lit';
 /** The longest delay a browser timer holds (2^31−1 ms); a longer one fires at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Actions documented by Oz. */
+export const OZ_ACTIONS = [
+  'photo_id_front',
+  'photo_id_back',
+  'video_selfie_left',
+  'video_selfie_right',
+  'video_selfie_down',
+  'video_selfie_high',
+  'video_selfie_smile',
+  'video_selfie_eyes',
+  'video_selfie_scan',
+  'video_selfie_blank',
+  'video_selfie_best',
+] as const;
+export type OzAction = (typeof OZ_ACTIONS)[number];
+
+export const DEFAULT_ACTIONS: readonly OzAction[] = ['video_selfie_blank'];
+
 export interface ReadContext {
   base: string;
   forStart: boolean;
@@ -98,3 +116,61 @@ export const set = (key: string) => (open: Record<string, unknown>, value: unkno
   if (value !== undefined) open[key] = value;
 };
 
+
+/** Headers the kit sets itself on every request: a page's `headers` may not replace them. */
+const KIT_HEADERS = /^(content-type|idempotency-key)$/i;
+/** `open()` keys the element owns: the callbacks, and what the attributes and the token give. */
+const OWNED_OPEN_KEYS = /^(on_[a-z_]+|session_token|action|meta|lang)$/;
+
+export function readActions(value: unknown, field: string): OzAction[] {
+  if (value === undefined || value === null) return [...DEFAULT_ACTIONS];
+  const list = typeof value === 'string' ? actionsConverter.fromAttribute(value)! : value;
+  if (!Array.isArray(list) || list.length === 0) fail(field, `actions must list at least one of: ${OZ_ACTIONS.join(', ')}.`);
+  for (const a of list as unknown[]) {
+    if (!(OZ_ACTIONS as readonly unknown[]).includes(a)) fail(field, `actions: unknown action "${String(a)}"; allowed: ${OZ_ACTIONS.join(', ')}.`);
+  }
+  return list as OzAction[];
+}
+
+/** Milliseconds, or an object keyed `platform_browser`, `browser`, `platform`, `default` (first match wins, in the plugin). */
+export function readPromiseTimeout(value: unknown, field: string): number | Record<string, number> | undefined {
+  if (!isRecord(value)) return ms(value, field);
+  const keys = ['platform_browser', 'browser', 'platform', 'default'];
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!keys.includes(k)) fail(field, `${field}: unknown key "${k}"; allowed keys: ${keys.join(', ')}.`);
+    out[k] = ms(v, field)!;
+  }
+  return out;
+}
+
+/** Header names and single-line values; never the kit's own headers, whatever their letter case. */
+export function readHeaders(value: unknown, field: string): Record<string, string> {
+  const headers = stringRecord(value, field);
+  for (const [name, v] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) fail(field, `headers: "${name}" is not a valid header name.`);
+    if (KIT_HEADERS.test(name)) fail(field, `headers: "${name}" is set by the kit and cannot be replaced.`);
+    if (/[\r\n\0]/.test(v)) fail(field, `headers: the value of "${name}" contains a line break.`);
+  }
+  return headers;
+}
+
+/** Plain data only (it is cloned into `oz-open`), and nothing the element sets itself. */
+export function readOpenOptions(value: unknown, field: string): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) fail(field, 'openOptions must be an object of extra OzLiveness.open() options.');
+  const options = value as Record<string, unknown>;
+  if ('token' in options) fail(field, 'openOptions must not carry "token": the Oz access token belongs on the server, never in the browser.');
+  const owned = Object.keys(options).find((k) => OWNED_OPEN_KEYS.test(k));
+  if (owned) fail(field, `openOptions cannot set "${owned}": the element sets it (use the attribute).`);
+  try {
+    return structuredClone(options);
+  } catch {
+    return fail(field, 'openOptions must be plain data (no functions or DOM nodes): it is copied into the oz-open event.');
+  }
+}
+
+/** One level of merge for the nested option groups, so extra keys don't drop the mapped ones. */
+export function mergeOpenOptions(open: Record<string, unknown>, extra: Record<string, unknown> | undefined): void {
+  for (const [k, v] of Object.entries(extra ?? {})) open[k] = isRecord(v) && isRecord(open[k]) ? { ...(open[k] as object), ...v } : v;
+}

@@ -8,45 +8,35 @@
  */
 import type { PropertyDeclaration } from 'lit';
 import {
+  DEFAULT_ACTIONS,
   MAX_TIMER_MS,
+  OZ_ACTIONS,
   Problem,
   actionsConverter,
   bool,
   fail,
   flag,
-  isRecord,
   jsonConverter,
+  mergeOpenOptions,
   ms,
   msOrJsonConverter,
   numberConverter,
   optionalUrl,
+  readActions,
+  readHeaders,
+  readOpenOptions,
+  readPromiseTimeout,
   required,
   set,
   stringRecord,
   unset,
   type Converter,
+  type OzAction,
   type ReadContext,
 } from './option-readers.js';
 
-/** Actions documented by Oz. */
-export const OZ_ACTIONS = [
-  'photo_id_front',
-  'photo_id_back',
-  'video_selfie_left',
-  'video_selfie_right',
-  'video_selfie_down',
-  'video_selfie_high',
-  'video_selfie_smile',
-  'video_selfie_eyes',
-  'video_selfie_scan',
-  'video_selfie_blank',
-  'video_selfie_best',
-] as const;
-export type OzAction = (typeof OZ_ACTIONS)[number];
-
 /** Options Oz retires on 2027-01-01: they still work, with one warning per page (its text: capture-steps.ts). */
 export type RetiredOption = 'video_selfie_best' | 'enable-3d-mask';
-export const DEFAULT_ACTIONS: readonly OzAction[] = ['video_selfie_blank'];
 export const DEFAULT_UPLOAD_RETRIES = 2;
 export const DEFAULT_UPLOAD_TIMEOUT = 60_000;
 
@@ -58,7 +48,7 @@ export interface ConfigProblem {
 }
 
 
-export { MAX_TIMER_MS, actionsConverter, jsonConverter, msOrJsonConverter, numberConverter };
+export { DEFAULT_ACTIONS, MAX_TIMER_MS, OZ_ACTIONS, actionsConverter, jsonConverter, msOrJsonConverter, numberConverter, type OzAction };
 
 /** One option. `P` is the property's type (for the typings); `read` validates, `apply` maps into `open()`. */
 export interface OptionSpec<P = unknown> {
@@ -75,11 +65,6 @@ export interface OptionSpec<P = unknown> {
   readonly _type?: P;
 }
 const opt = <P>(spec: OptionSpec<P>): OptionSpec<P> => spec;
-
-/** Headers the kit sets itself on every request: a page's `headers` may not replace them. */
-const KIT_HEADERS = /^(content-type|idempotency-key)$/i;
-/** `open()` keys the element owns: the callbacks, and what the attributes and the token give. */
-const OWNED_OPEN_KEYS = /^(on_[a-z_]+|session_token|action|meta|lang)$/;
 
 /**
  * Every option of `<oz-liveness-check>`, in the order they are validated. Each row's JSDoc is its
@@ -98,15 +83,7 @@ export const OPTIONS = {
   actions: opt<string[]>({
     attribute: 'actions',
     converter: actionsConverter,
-    read(value, field) {
-      if (value === undefined || value === null) return [...DEFAULT_ACTIONS];
-      const list = typeof value === 'string' ? actionsConverter.fromAttribute(value)! : value;
-      if (!Array.isArray(list) || list.length === 0) fail(field, `actions must list at least one of: ${OZ_ACTIONS.join(', ')}.`);
-      for (const a of list as unknown[]) {
-        if (!(OZ_ACTIONS as readonly unknown[]).includes(a)) fail(field, `actions: unknown action "${String(a)}"; allowed: ${OZ_ACTIONS.join(', ')}.`);
-      }
-      return list;
-    },
+    read: readActions,
     apply(open, action: OzAction[], retired) {
       open.action = action;
       if (action.includes('video_selfie_best')) retired.push('video_selfie_best');
@@ -134,16 +111,7 @@ export const OPTIONS = {
   getUserMediaPromiseTimeoutMs: opt<number | Record<string, number>>({
     attribute: 'get-user-media-promise-timeout-ms',
     converter: msOrJsonConverter,
-    read(value, field) {
-      if (!isRecord(value)) return ms(value, field);
-      const keys = ['platform_browser', 'browser', 'platform', 'default'];
-      const out: Record<string, number> = {};
-      for (const [k, v] of Object.entries(value)) {
-        if (!keys.includes(k)) fail(field, `${field}: unknown key "${k}"; allowed keys: ${keys.join(', ')}.`);
-        out[k] = ms(v, field)!;
-      }
-      return out;
-    },
+    read: readPromiseTimeout,
     apply: set('get_user_media_promise_timeout_ms'),
   }),
   /** After that timeout: `on_error` (true) or an instruction to the person (false). @default false @open get_user_media_promise_timeout_throw_error */
@@ -184,36 +152,13 @@ export const OPTIONS = {
   /** Extra request headers for the token and the upload (e.g. CSRF); never `Content-Type` or `Idempotency-Key`. Property only. */
   headers: opt<Record<string, string>>({
     attribute: false,
-    read(value, field) {
-      const headers = stringRecord(value, field);
-      for (const [name, v] of Object.entries(headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) fail(field, `headers: "${name}" is not a valid header name.`);
-        if (KIT_HEADERS.test(name)) fail(field, `headers: "${name}" is set by the kit and cannot be replaced.`);
-        if (/[\r\n\0]/.test(v)) fail(field, `headers: the value of "${name}" contains a line break.`);
-      }
-      return headers;
-    },
+    read: readHeaders,
   }),
   /** Extra `OzLiveness.open()` options merged in: plain data only; not the callbacks, `action`, `meta`, `lang` or `session_token` (use the attributes). Property only. */
   openOptions: opt<Record<string, unknown>>({
     attribute: false,
-    read(value, field) {
-      if (value === undefined || value === null) return undefined;
-      if (!isRecord(value)) fail(field, 'openOptions must be an object of extra OzLiveness.open() options.');
-      const options = value as Record<string, unknown>;
-      if ('token' in options) fail(field, 'openOptions must not carry "token": the Oz access token belongs on the server, never in the browser.');
-      const owned = Object.keys(options).find((k) => OWNED_OPEN_KEYS.test(k));
-      if (owned) fail(field, `openOptions cannot set "${owned}": the element sets it (use the attribute).`);
-      try {
-        return structuredClone(options);
-      } catch {
-        return fail(field, 'openOptions must be plain data (no functions or DOM nodes): it is copied into the oz-open event.');
-      }
-    },
-    apply(open, extra: Record<string, unknown> | undefined) {
-      // One level of merge for the nested option groups, so extra keys don't drop the mapped ones.
-      for (const [k, v] of Object.entries(extra ?? {})) open[k] = isRecord(v) && isRecord(open[k]) ? { ...(open[k] as object), ...v } : v;
-    },
+    read: readOpenOptions,
+    apply: mergeOpenOptions,
   }),
 } satisfies Record<string, OptionSpec>;
 
