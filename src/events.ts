@@ -16,7 +16,8 @@ export interface OzEventDetails {
   'oz-plugin-ready': Record<string, never>;
   /** `options` as passed to `OzLiveness.open`, with the session token and the callbacks left out. */
   'oz-open': { options: Record<string, unknown> };
-  'oz-capture-complete': { result: unknown; container: Blob };
+  /** `idempotencyKey`: sent as `Idempotency-Key` with every POST of this container (send it too if you upload it yourself). */
+  'oz-capture-complete': { result: unknown; container: Blob; idempotencyKey: string };
   'oz-upload-progress': { loaded: number; total: number };
   'oz-result': OzResultDetail;
   'oz-error': OzErrorDetail;

@@ -122,6 +122,24 @@ export const Done: Story = {
   },
 };
 
+export const NextStep: Story = {
+  name: 'Passed: what comes next (next slot)',
+  render: (args, context) => {
+    const check = renderElement<OzLivenessCheck>(args, context);
+    check.append(h('a', { slot: 'next', href: '#continue' }, 'Continue to the next step'), h('oz-result-banner', { 'show-details': true }));
+    return check;
+  },
+  parameters: {
+    docs: { description: { story: 'After a passed check the button is gone (nothing to do again); a link of the page in the `next` slot takes its place.' } },
+  },
+  play: async ({ canvasElement }) => {
+    const check = checkIn(canvasElement);
+    await pressStart(check);
+    await untilState(check, 'done');
+    await expect(check.shadowRoot!.querySelector('[part=button]')).toBeNull();
+  },
+};
+
 export const InvalidConfiguration: Story = {
   name: 'Invalid configuration',
   ...failsWith('invalid-config', 'accept', 'An action the plugin does not know: the element reports `invalid-config` (with `field`) and never opens the plugin.'),

@@ -1,34 +1,44 @@
 /**
- * Attributes and properties → `OzLiveness.open()` options, or the first problem found, naming the
- * attribute. Parsing never throws: a bad value is a `ConfigProblem`, never an exception, so nothing
- * escapes an attribute setter and nothing bad reaches `open()`.
+ * The ONE table of `<oz-liveness-check>`'s options: for each, its attribute, how the attribute
+ * converts, how the value is validated and what it becomes in `OzLiveness.open()`. The element's
+ * reactive properties (`litProperties`), the validation (`buildConfig`), the React/Vue typings
+ * (`OzLivenessCheckProperties`) and the docs (each row's JSDoc, read into custom-elements.json by
+ * custom-elements-manifest.config.mjs: `@default`, `@open`) all derive from it. Adding an option
+ * is adding a row. Parsing never throws out: a bad value is a `ConfigProblem` naming the attribute.
  */
+import type { PropertyDeclaration } from 'lit';
+import {
+  DEFAULT_ACTIONS,
+  MAX_TIMER_MS,
+  OZ_ACTIONS,
+  Problem,
+  actionsConverter,
+  bool,
+  fail,
+  flag,
+  jsonConverter,
+  mergeOpenOptions,
+  ms,
+  msOrJsonConverter,
+  numberConverter,
+  optionalUrl,
+  readActions,
+  readHeaders,
+  readOpenOptions,
+  readPromiseTimeout,
+  required,
+  set,
+  stringRecord,
+  unset,
+  type Converter,
+  type OzAction,
+  type ReadContext,
+} from './option-readers.js';
 
-/** Actions documented by Oz. */
-export const OZ_ACTIONS = [
-  'photo_id_front',
-  'photo_id_back',
-  'video_selfie_left',
-  'video_selfie_right',
-  'video_selfie_down',
-  'video_selfie_high',
-  'video_selfie_smile',
-  'video_selfie_eyes',
-  'video_selfie_scan',
-  'video_selfie_blank',
-  'video_selfie_best',
-] as const;
-export type OzAction = (typeof OZ_ACTIONS)[number];
-
-export const DEFAULT_ACTIONS: readonly OzAction[] = ['video_selfie_blank'];
+/** Options Oz retires on 2027-01-01: they still work, with one warning per page (its text: capture-steps.ts). */
+export type RetiredOption = 'video_selfie_best' | 'enable-3d-mask';
 export const DEFAULT_UPLOAD_RETRIES = 2;
 export const DEFAULT_UPLOAD_TIMEOUT = 60_000;
-
-/** Options Oz retires on 2027-01-01: they still work, with one warning per page. */
-export const RETIRED = {
-  video_selfie_best: 'The action "video_selfie_best" is retired by Oz on 2027-01-01.',
-  'enable-3d-mask': 'The option "enable-3d-mask" (enable_3d_mask) is retired by Oz on 2027-01-01.',
-} as const;
 
 export interface ConfigProblem {
   /** The attribute's name (or the property's, for properties without an attribute). */
@@ -37,28 +47,136 @@ export interface ConfigProblem {
   message: string;
 }
 
+
+export { DEFAULT_ACTIONS, MAX_TIMER_MS, OZ_ACTIONS, actionsConverter, jsonConverter, msOrJsonConverter, numberConverter, type OzAction };
+
+/** One option. `P` is the property's type (for the typings); `read` validates, `apply` maps into `open()`. */
+export interface OptionSpec<P = unknown> {
+  /** The attribute; `false` for a property only. */
+  attribute: string | false;
+  /** `true`: a boolean attribute (present = true). */
+  boolean?: true;
+  converter?: Converter;
+  /** Reflected to the attribute (everything but the session token). Default true. */
+  reflect?: false;
+  read?(value: unknown, field: string, ctx: ReadContext): unknown;
+  apply?(open: Record<string, unknown>, value: never, retired: string[]): void;
+  /** Type-only: the property's type. */
+  readonly _type?: P;
+}
+const opt = <P>(spec: OptionSpec<P>): OptionSpec<P> => spec;
+
+/**
+ * Every option of `<oz-liveness-check>`, in the order they are validated. Each row's JSDoc is its
+ * documentation; `@default` and `@open` (the `OzLiveness.open()` key) feed the docs tables.
+ */
+export const OPTIONS = {
+  /** URL of the Oz plugin script (`plugin_liveness.php`); loaded once per page. @open the `<script src>` */
+  pluginSrc: opt<string>({ attribute: 'plugin-src', read: required }),
+  /** Where the container Blob is POSTed (your backend route). */
+  backendUrl: opt<string>({ attribute: 'backend-url', read: required }),
+  /** GET before every capture; answers `{ "session_token": "…" }`. @open session_token */
+  sessionTokenUrl: opt<string>({ attribute: 'session-token-url', read: optionalUrl }),
+  /** A session token the page fetched itself: used for one capture, then cleared. Never reflected. @open session_token */
+  sessionToken: opt<string>({ attribute: 'session-token', reflect: false }),
+  /** Actions, space- or comma-separated in the attribute. @default video_selfie_blank @open action */
+  actions: opt<string[]>({
+    attribute: 'actions',
+    converter: actionsConverter,
+    read: readActions,
+    apply(open, action: OzAction[], retired) {
+      open.action = action;
+      if (action.includes('video_selfie_best')) retired.push('video_selfie_best');
+    },
+  }),
+  /** `meta` for Oz API: a JSON object of strings. @default {} @open meta */
+  meta: opt<Record<string, string>>({ attribute: 'meta', converter: jsonConverter, read: stringRecord, apply: set('meta') }),
+  /** Language of the plugin and of this element's text (the resolver of both elements, i18n). @default the closest `[lang]` up to `<html lang>`, else `en` @open lang */
+  lang: opt<string>({ attribute: 'lang', read: (v) => v || 'en', apply: set('lang') }),
+  /** `user` or `environment`. @open cameraFacingMode */
+  cameraFacingMode: opt<'user' | 'environment'>({
+    attribute: 'camera-facing-mode',
+    read: (v, field) => (unset(v) ? undefined : v === 'user' || v === 'environment' ? v : fail(field, `${field} must be "user" or "environment", got "${String(v)}".`)),
+    apply: set('cameraFacingMode'),
+  }),
+  /** The camera to use (`MediaDeviceInfo.deviceId`). @open device_id */
+  deviceId: opt<string>({
+    attribute: 'device-id',
+    read: (v, field) => (unset(v) ? undefined : typeof v === 'string' ? v : fail(field, `${field} must be a string.`)),
+    apply: set('device_id'),
+  }),
+  /** ms before the plugin shows a hint when it can't get the camera. @open get_user_media_timeout */
+  getUserMediaTimeout: opt<number>({ attribute: 'get-user-media-timeout', converter: numberConverter, read: (v, f) => ms(v, f), apply: set('get_user_media_timeout') }),
+  /** ms after which a hung getUserMedia ends; or JSON `{platform_browser, browser, platform, default}`. @open get_user_media_promise_timeout_ms */
+  getUserMediaPromiseTimeoutMs: opt<number | Record<string, number>>({
+    attribute: 'get-user-media-promise-timeout-ms',
+    converter: msOrJsonConverter,
+    read: readPromiseTimeout,
+    apply: set('get_user_media_promise_timeout_ms'),
+  }),
+  /** After that timeout: `on_error` (true) or an instruction to the person (false). @default false @open get_user_media_promise_timeout_throw_error */
+  getUserMediaPromiseTimeoutThrowError: opt<boolean>({ attribute: 'get-user-media-promise-timeout-throw-error', boolean: true, read: bool, apply: flag('get_user_media_promise_timeout_throw_error') }),
+  /** Stop fitting the video to 4:3, 3:4, 16:9 or 9:16. @default false @open disable_adaptive_aspect_ratio */
+  disableAdaptiveAspectRatio: opt<boolean>({ attribute: 'disable-adaptive-aspect-ratio', boolean: true, read: bool, apply: flag('disable_adaptive_aspect_ratio') }),
+  /** Best-frame choice in the liveness analysis. @default false @open params.extract_best_shot */
+  extractBestShot: opt<boolean>({ attribute: 'extract-best-shot', boolean: true, read: bool, apply: flag('params', { extract_best_shot: true }) }),
+  /** A plain frame instead of the document template. @default false @open overlay_options.show_document_pattern: false */
+  hideDocumentPattern: opt<boolean>({ attribute: 'hide-document-pattern', boolean: true, read: bool, apply: flag('overlay_options', { show_document_pattern: false }) }),
+  /** 3D mask capture. Deprecated: Oz retires it on 2027-01-01 (warns once). @default false @open enable_3d_mask */
+  enable3dMask: opt<boolean>({
+    attribute: 'enable-3d-mask',
+    boolean: true,
+    read: bool,
+    apply(open, on: boolean, retired) {
+      if (on) (open.enable_3d_mask = true), retired.push('enable-3d-mask');
+    },
+  }),
+  /** Start loading the plugin script on connect (never the session token: that waits for the click). @default false */
+  preload: opt<boolean>({ attribute: 'preload', boolean: true }),
+  /** Retries on network error, timeout, 408, 429 and 5xx. @default 2 */
+  uploadRetries: opt<number>({
+    attribute: 'upload-retries',
+    converter: numberConverter,
+    read: (v, field) => {
+      const n = ms(v, field) ?? DEFAULT_UPLOAD_RETRIES;
+      return n > 10 ? fail(field, `${field} must be between 0 and 10, got ${n}.`) : n;
+    },
+  }),
+  /** One upload attempt's limit, ms. @default 60000 */
+  uploadTimeout: opt<number>({ attribute: 'upload-timeout', converter: numberConverter, read: (v, f) => ms(v, f, 1) ?? DEFAULT_UPLOAD_TIMEOUT }),
+  /** fetch credentials for the token and the upload: `same-origin`, `include`, `omit`. @default same-origin */
+  credentials: opt<RequestCredentials>({
+    attribute: 'credentials',
+    read: (v = 'same-origin', field) => (['same-origin', 'include', 'omit'].includes(v as string) ? v : fail(field, `${field} must be one of same-origin, include, omit, got "${String(v)}".`)),
+  }),
+  /** Extra request headers for the token and the upload (e.g. CSRF); never `Content-Type` or `Idempotency-Key`. Property only. */
+  headers: opt<Record<string, string>>({
+    attribute: false,
+    read: readHeaders,
+  }),
+  /** Extra `OzLiveness.open()` options merged in: plain data only; not the callbacks, `action`, `meta`, `lang` or `session_token` (use the attributes). Property only. */
+  openOptions: opt<Record<string, unknown>>({
+    attribute: false,
+    read: readOpenOptions,
+    apply: mergeOpenOptions,
+  }),
+} satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+type PropertyType<S> = S extends OptionSpec<infer P> ? P : never;
+/** What a page may set on the check: every option's property (the React and Vue typings read this). */
+export type OzCheckOptionValues = { [K in OptionName]?: PropertyType<(typeof OPTIONS)[K]> };
+
 /** The raw values as the element holds them: attributes arrive as strings, properties as anything. */
-export interface RawConfig {
-  pluginSrc?: unknown;
-  backendUrl?: unknown;
-  sessionTokenUrl?: unknown;
-  actions?: unknown;
-  meta?: unknown;
-  lang?: string;
-  cameraFacingMode?: unknown;
-  deviceId?: unknown;
-  getUserMediaTimeout?: unknown;
-  getUserMediaPromiseTimeoutMs?: unknown;
-  getUserMediaPromiseTimeoutThrowError?: unknown;
-  disableAdaptiveAspectRatio?: unknown;
-  extractBestShot?: unknown;
-  hideDocumentPattern?: unknown;
-  enable3dMask?: unknown;
-  uploadRetries?: unknown;
-  uploadTimeout?: unknown;
-  credentials?: unknown;
-  headers?: unknown;
-  openOptions?: unknown;
+export type RawConfig = { [K in OptionName]?: unknown };
+
+/** Lit's property declarations, one per row. */
+export function litProperties(): Record<string, PropertyDeclaration> {
+  const out: Record<string, PropertyDeclaration> = {};
+  for (const [name, o] of Object.entries(OPTIONS) as [string, OptionSpec][]) {
+    out[name] = { attribute: o.attribute, reflect: !!o.attribute && o.reflect !== false, type: o.boolean && Boolean, converter: o.converter };
+  }
+  return out;
 }
 
 export interface ValidConfig {
@@ -72,204 +190,41 @@ export interface ValidConfig {
   /** For `OzLiveness.open`, without `session_token` and callbacks (the element adds those). */
   openOptions: Record<string, unknown>;
   /** Retired options in use, for the one-time warning. */
-  retired: (keyof typeof RETIRED)[];
+  retired: RetiredOption[];
 }
 
 export type ConfigResult = { ok: true; config: ValidConfig } | { ok: false; problem: ConfigProblem };
 
-class Problem extends Error {
-  constructor(readonly field: string, message: string) {
-    super(message);
-  }
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Attribute converters: string ⇄ value. `fromAttribute` keeps what it can't parse as the raw string, for validation to name. */
-export const actionsConverter = {
-  fromAttribute: (value: string | null): string[] | undefined =>
-    value === null ? undefined : value.split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: unknown): string | null => (Array.isArray(value) ? value.join(' ') : value == null ? null : String(value)),
-};
-
-export const jsonConverter = {
-  fromAttribute: (value: string | null): unknown => {
-    if (value === null) return undefined;
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value; // validation reports it, naming the attribute
-    }
-  },
-  toAttribute: (value: unknown): string | null => (value == null ? null : typeof value === 'string' ? value : JSON.stringify(value)),
-};
-
-/** Milliseconds, or (for the promise timeout) a keyed JSON object. */
-export const msOrJsonConverter = {
-  fromAttribute: (value: string | null): unknown => {
-    if (value === null) return undefined;
-    const t = value.trim();
-    if (t.startsWith('{')) return jsonConverter.fromAttribute(t);
-    return t === '' ? value : Number.isFinite(Number(t)) ? Number(t) : value;
-  },
-  toAttribute: jsonConverter.toAttribute,
-};
-
-export const numberConverter = {
-  fromAttribute: (value: string | null): unknown => {
-    if (value === null) return undefined;
-    const t = value.trim();
-    return t !== '' && Number.isFinite(Number(t)) ? Number(t) : value;
-  },
-  toAttribute: (value: unknown): string | null => (value == null ? null : String(value)),
-};
-
-function url(field: string, value: unknown, base: string, required: boolean): string | undefined {
-  if (value === undefined || value === null || value === '') {
-    if (required) throw new Problem(field, `${field} is required: the URL of ${field === 'plugin-src' ? 'the Oz plugin script (plugin_liveness.php)' : 'your backend route that forwards the container to Oz'}.`);
-    return undefined;
-  }
-  if (typeof value !== 'string') throw new Problem(field, `${field} must be a URL string.`);
-  let parsed: URL;
-  try {
-    parsed = new URL(value, base);
-  } catch {
-    throw new Problem(field, `${field} is not a valid URL: "${value}".`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new Problem(field, `${field} must be an http(s) URL, not "${parsed.protocol}".`);
-  }
-  return parsed.href;
-}
-
-function ms(field: string, value: unknown, min: number): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new Problem(field, `${field} must be a whole number of milliseconds ≥ ${min}, got "${String(value)}".`);
-  }
-  return value;
-}
-
-function bool(value: unknown): boolean {
-  return value === true || value === '' || value === 'true';
-}
-
-function stringRecord(field: string, value: unknown, what: string): Record<string, string> {
-  if (value === undefined || value === null) return {};
-  if (!isRecord(value)) throw new Problem(field, `${field} must be a JSON object of ${what}, e.g. {"transaction_id":"42"}.`);
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new Problem(field, `${field}: the value of "${k}" must be a string, got ${JSON.stringify(v)}.`);
-  }
-  return { ...(value as Record<string, string>) };
-}
-
-function actionsOf(value: unknown): OzAction[] {
-  if (value === undefined || value === null) return [...DEFAULT_ACTIONS];
-  const list = typeof value === 'string' ? actionsConverter.fromAttribute(value)! : value;
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new Problem('actions', `actions must list at least one of: ${OZ_ACTIONS.join(', ')}.`);
-  }
-  for (const a of list) {
-    if (typeof a !== 'string' || !(OZ_ACTIONS as readonly string[]).includes(a)) {
-      throw new Problem('actions', `actions: unknown action "${String(a)}"; allowed: ${OZ_ACTIONS.join(', ')}.`);
-    }
-  }
-  return list as OzAction[];
-}
-
-function promiseTimeout(value: unknown): number | Record<string, number> | undefined {
-  const field = 'get-user-media-promise-timeout-ms';
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return ms(field, value, 0);
-  if (isRecord(value)) {
-    const keys = ['platform_browser', 'browser', 'platform', 'default'];
-    const out: Record<string, number> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (!keys.includes(k)) throw new Problem(field, `${field}: unknown key "${k}"; allowed keys: ${keys.join(', ')}.`);
-      out[k] = ms(`${field}`, v, 0)!;
-    }
-    return out;
-  }
-  throw new Problem(field, `${field} must be milliseconds or a JSON object keyed platform_browser, browser, platform, default.`);
-}
-
-const CREDENTIALS: readonly RequestCredentials[] = ['same-origin', 'include', 'omit'];
-/** Keys of `openOptions` the element owns: callbacks, and the token it fetches itself. */
-const OWNED_OPEN_KEYS = /^(on_[a-z_]+|session_token)$/;
-
 /**
- * Validates everything and builds the `open()` options. `base` resolves relative URLs (the page's
- * `document.baseURI`); `lang` is already resolved by the element. `forStart: false` checks the
- * values given without requiring the URLs.
+ * Validates every row in order and builds the `open()` options. `base` resolves relative URLs (the
+ * page's `document.baseURI`); `lang` is already resolved by the element. `forStart: false` checks
+ * the values given without requiring the URLs (a page may set them one after the other).
  */
 export function buildConfig(raw: RawConfig, base: string, { forStart = true } = {}): ConfigResult {
+  const values: Record<string, unknown> = {};
+  const open: Record<string, unknown> = {};
+  const retired: string[] = [];
   try {
-    // Required URLs are required at start(); on change only their form is checked, so a page may
-    // set them one after the other without a spurious error.
-    const pluginSrc = url('plugin-src', raw.pluginSrc, base, forStart) ?? '';
-    const backendUrl = url('backend-url', raw.backendUrl, base, forStart) ?? '';
-    const sessionTokenUrl = url('session-token-url', raw.sessionTokenUrl, base, false);
-    const action = actionsOf(raw.actions);
-    const meta = stringRecord('meta', raw.meta, 'string values');
-
-    const open: Record<string, unknown> = { lang: raw.lang || 'en', action, meta };
-    const retired: (keyof typeof RETIRED)[] = [];
-    if (action.includes('video_selfie_best')) retired.push('video_selfie_best');
-
-    const facing = raw.cameraFacingMode;
-    if (facing !== undefined && facing !== null && facing !== '') {
-      if (facing !== 'user' && facing !== 'environment') {
-        throw new Problem('camera-facing-mode', `camera-facing-mode must be "user" or "environment", got "${String(facing)}".`);
-      }
-      open.cameraFacingMode = facing;
+    for (const [name, o] of Object.entries(OPTIONS) as [OptionName, OptionSpec][]) {
+      const value = (values[name] = o.read ? o.read(raw[name], o.attribute || name, { base, forStart }) : raw[name]);
+      o.apply?.(open, value as never, retired);
     }
-    if (raw.deviceId !== undefined && raw.deviceId !== null && raw.deviceId !== '') {
-      if (typeof raw.deviceId !== 'string') throw new Problem('device-id', 'device-id must be a string (a MediaDeviceInfo.deviceId).');
-      open.device_id = raw.deviceId;
-    }
-    const gumTimeout = ms('get-user-media-timeout', raw.getUserMediaTimeout, 0);
-    if (gumTimeout !== undefined) open.get_user_media_timeout = gumTimeout;
-    const gumPromise = promiseTimeout(raw.getUserMediaPromiseTimeoutMs);
-    if (gumPromise !== undefined) open.get_user_media_promise_timeout_ms = gumPromise;
-    if (bool(raw.getUserMediaPromiseTimeoutThrowError)) open.get_user_media_promise_timeout_throw_error = true;
-    if (bool(raw.disableAdaptiveAspectRatio)) open.disable_adaptive_aspect_ratio = true;
-    if (bool(raw.extractBestShot)) open.params = { extract_best_shot: true };
-    if (bool(raw.hideDocumentPattern)) open.overlay_options = { show_document_pattern: false };
-    if (bool(raw.enable3dMask)) {
-      open.enable_3d_mask = true;
-      retired.push('enable-3d-mask');
-    }
-
-    const uploadRetries = ms('upload-retries', raw.uploadRetries, 0) ?? DEFAULT_UPLOAD_RETRIES;
-    if (uploadRetries > 10) throw new Problem('upload-retries', `upload-retries must be between 0 and 10, got ${uploadRetries}.`);
-    const uploadTimeout = ms('upload-timeout', raw.uploadTimeout, 1) ?? DEFAULT_UPLOAD_TIMEOUT;
-    const credentials = (raw.credentials ?? 'same-origin') as RequestCredentials;
-    if (!CREDENTIALS.includes(credentials)) {
-      throw new Problem('credentials', `credentials must be one of ${CREDENTIALS.join(', ')}, got "${String(raw.credentials)}".`);
-    }
-    const headers = stringRecord('headers', raw.headers, 'header names to string values');
-    for (const name of Object.keys(headers)) {
-      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new Problem('headers', `headers: "${name}" is not a valid header name.`);
-    }
-
-    if (raw.openOptions !== undefined && raw.openOptions !== null) {
-      if (!isRecord(raw.openOptions)) throw new Problem('openOptions', 'openOptions must be an object of extra OzLiveness.open() options.');
-      if ('token' in raw.openOptions) {
-        throw new Problem('openOptions', 'openOptions must not carry "token": the Oz access token belongs on the server, never in the browser.');
-      }
-      for (const [k, v] of Object.entries(raw.openOptions)) {
-        if (OWNED_OPEN_KEYS.test(k)) continue; // the element's callbacks and token cannot be replaced
-        // One level of merge for the nested option groups, so extra keys don't drop the mapped ones.
-        open[k] = isRecord(v) && isRecord(open[k]) ? { ...(open[k] as object), ...v } : v;
-      }
-    }
-
-    return {
-      ok: true,
-      config: { pluginSrc, backendUrl, sessionTokenUrl, uploadRetries, uploadTimeout, credentials, headers, openOptions: open, retired },
-    };
   } catch (e) {
-    if (e instanceof Problem) return { ok: false, problem: { field: e.field, message: e.message } };
-    return { ok: false, problem: { field: 'config', message: String(e) } };
+    return { ok: false, problem: e instanceof Problem ? { field: e.field, message: e.message } : { field: 'config', message: String(e) } };
   }
+  const v = values as Record<OptionName, never>;
+  return {
+    ok: true,
+    config: {
+      pluginSrc: v.pluginSrc ?? '',
+      backendUrl: v.backendUrl ?? '',
+      sessionTokenUrl: v.sessionTokenUrl,
+      uploadRetries: v.uploadRetries,
+      uploadTimeout: v.uploadTimeout,
+      credentials: v.credentials,
+      headers: v.headers,
+      openOptions: open,
+      retired: retired as ValidConfig['retired'],
+    },
+  };
 }

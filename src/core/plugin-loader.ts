@@ -34,6 +34,27 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_PLUGIN_TIMEOUT = 30_000;
+/** How long after the script's `load` `OzLiveness.open` may still appear (real loaders define it late). */
+export const LATE_DEFINE_MS = 5_000;
+const POLL_MS = 50;
+
+/** The name of the kit's Trusted Types policy: a page with `trusted-types` lists it to allow the plugin script. */
+export const TRUSTED_TYPES_POLICY = 'oz-liveness-elements';
+type ScriptUrlPolicy = { createScriptURL(url: string): string };
+let policy: ScriptUrlPolicy | null | undefined;
+/** The script URL through the kit's policy where the browser has Trusted Types (created once, on first need). */
+function scriptUrl(src: string): string {
+  if (policy === undefined) {
+    const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes;
+    try {
+      // Only the URL the element already validated (http/https, resolved) passes through.
+      policy = tt ? tt.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (url: string) => url }) : null;
+    } catch {
+      policy = null; // the page's `trusted-types` does not list the kit's name: the assignment below reports it
+    }
+  }
+  return policy ? policy.createScriptURL(src) : src;
+}
 
 const loads = new Map<string, Promise<OzLivenessPlugin>>();
 
@@ -69,12 +90,19 @@ function inject(src: string, timeoutMs: number, nonce?: string): Promise<OzLiven
       return;
     }
     const script = document.createElement('script');
-    script.src = src;
+    try {
+      script.src = scriptUrl(src);
+    } catch (e) {
+      reject(new PluginLoadError('plugin-load-failed', `The page's Trusted Types policy refused the plugin script URL; allow the policy "${TRUSTED_TYPES_POLICY}" (${String(e)}).`));
+      return;
+    }
     script.async = true;
     if (nonce) script.nonce = nonce;
+    let poll: ReturnType<typeof setInterval> | undefined;
     const timer = setTimeout(() => fail(new PluginLoadError('plugin-load-failed', `The plugin script ${src} did not load within ${timeoutMs} ms.`)), timeoutMs);
     const done = () => {
       clearTimeout(timer);
+      clearInterval(poll);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
     };
@@ -84,10 +112,20 @@ function inject(src: string, timeoutMs: number, nonce?: string): Promise<OzLiven
       reject(err);
     };
     const onLoad = () => {
-      const plugin = currentPlugin();
-      if (!plugin) return fail(new PluginLoadError('plugin-missing', `The script ${src} loaded but defines no OzLiveness.open.`));
-      done();
-      resolve(plugin);
+      // Loaded: the stall timer gives way to the wait for OzLiveness.open, which real loaders define a moment later.
+      clearTimeout(timer);
+      const since = Date.now();
+      const check = () => {
+        const plugin = currentPlugin();
+        if (plugin) {
+          done();
+          resolve(plugin);
+        } else if (Date.now() - since >= LATE_DEFINE_MS) {
+          fail(new PluginLoadError('plugin-missing', `The script ${src} loaded but defined no OzLiveness.open within ${LATE_DEFINE_MS / 1000} s.`));
+        }
+      };
+      check();
+      if (!currentPlugin()) poll = setInterval(check, POLL_MS);
     };
     const onError = () => fail(new PluginLoadError('plugin-load-failed', `The plugin script ${src} failed to load (network error or HTTP error).`));
     script.addEventListener('load', onLoad);

@@ -4,7 +4,7 @@
  * the return value.
  */
 export class SessionTokenError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(message: string, readonly status?: number, readonly requestId?: string) {
     super(message);
     this.name = 'SessionTokenError';
   }
@@ -24,16 +24,18 @@ export async function fetchSessionToken(url: string, { credentials, headers, sig
     if (signal?.aborted) throw e;
     throw new SessionTokenError(`GET ${url} failed: network error.`);
   }
-  if (!response.ok) throw new SessionTokenError(`GET ${url} answered HTTP ${response.status}.`, response.status);
+  // The backend's X-Request-Id, for a person to read out to support.
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  if (!response.ok) throw new SessionTokenError(`GET ${url} answered HTTP ${response.status}.`, response.status, requestId);
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new SessionTokenError(`GET ${url} answered HTTP ${response.status} with a body that is not JSON.`, response.status);
+    throw new SessionTokenError(`GET ${url} answered HTTP ${response.status} with a body that is not JSON.`, response.status, requestId);
   }
   const token = (body as { session_token?: unknown } | null)?.session_token;
   if (typeof token !== 'string' || token.trim() === '') {
-    throw new SessionTokenError(`GET ${url} answered without a non-empty string "session_token".`, response.status);
+    throw new SessionTokenError(`GET ${url} answered without a non-empty string "session_token".`, response.status, requestId);
   }
   return token;
 }

@@ -1,7 +1,9 @@
 /**
- * The one state machine of `<oz-liveness-check>`. Every transition the element can make is listed
- * here; the element calls `canTransition()` before it moves, so an impossible move (a `start()`
- * while capturing, an upload after a reset) cannot happen.
+ * The one state machine of `<oz-liveness-check>`: every move is an event with the states it may
+ * come from and the state it leads to. The element names the event (`nextState(state, 'open')`),
+ * never the target, so "where does a reset land" is decided here, once. A move from a state the
+ * table does not list is a bug in the element: `nextState` throws `RefusedTransition` (the element
+ * reports it with `reportError`, so a test run fails on it and a page's error tracking sees it).
  */
 export const OzState = {
   idle: 'idle',
@@ -16,23 +18,51 @@ export const OzState = {
 
 export type OzState = (typeof OzState)[keyof typeof OzState];
 
-const transitions: Record<OzState, readonly OzState[]> = {
-  // loading: the plugin script; starting: the session token and open()
-  idle: ['loading', 'error'],
-  loading: ['ready', 'starting', 'error', 'idle'],
-  ready: ['starting', 'error', 'idle'],
-  starting: ['capturing', 'error', 'ready', 'idle'],
-  // capturing → ready: the person closed the window before the capture
-  capturing: ['uploading', 'done', 'error', 'ready', 'idle'],
-  // uploading → ready/idle: reset() or removal aborted the upload
-  uploading: ['done', 'error', 'ready', 'idle'],
-  // done with the container kept: the page skipped the built-in upload, or retries it
-  done: ['loading', 'starting', 'uploading', 'ready', 'idle', 'error'],
-  error: ['loading', 'starting', 'uploading', 'ready', 'idle'],
-};
+/** `rest`: `ready` when the plugin is loaded, else `idle` — where a reset or a cancel lands. */
+type Target = OzState | 'rest';
+const ANY: readonly OzState[] = Object.values(OzState);
 
+/** Each event: the states it may come from → where it leads. */
+export const MOVES = {
+  /** The plugin script is needed and not here yet (a start, or preload). */
+  load: { from: ['idle', 'loading', 'done', 'error'], to: 'loading' },
+  /** preload finished with no capture asked for. */
+  loaded: { from: ['loading'], to: 'ready' },
+  /** The plugin is here; the session token and `open()` follow. */
+  start: { from: ['idle', 'loading', 'ready', 'starting', 'done', 'error'], to: 'starting' },
+  open: { from: ['starting'], to: 'capturing' },
+  /** The container is on its way: after a capture, or `retryUpload()`. */
+  upload: { from: ['capturing', 'done', 'error'], to: 'uploading' },
+  /** The page took the container itself (`oz-capture-complete` canceled). */
+  handOver: { from: ['capturing'], to: 'done' },
+  result: { from: ['uploading'], to: 'done' },
+  fail: { from: ANY, to: 'error' },
+  /** The window closed before a capture, or `close()` while the token was on its way. */
+  cancel: { from: ['loading', 'starting', 'capturing'], to: 'rest' },
+  /** `reset()`, or the element removed. */
+  reset: { from: ANY, to: 'rest' },
+} as const satisfies Record<string, { from: readonly OzState[]; to: Target }>;
+
+export type OzStateEvent = keyof typeof MOVES;
+
+export class RefusedTransition extends Error {
+  constructor(readonly from: OzState, readonly event: OzStateEvent) {
+    super(`oz-liveness-check: the event "${event}" is not allowed in state "${from}".`);
+    this.name = 'RefusedTransition';
+  }
+}
+
+/** Where `event` leads from `from`; throws `RefusedTransition` when the table does not allow it. */
+export function nextState(from: OzState, event: OzStateEvent, pluginLoaded = false): OzState {
+  const move = MOVES[event];
+  if (!(move.from as readonly OzState[]).includes(from)) throw new RefusedTransition(from, event);
+  const to: Target = move.to;
+  return to === 'rest' ? (pluginLoaded ? 'ready' : 'idle') : to;
+}
+
+/** Whether some event leads from `from` to `to`. */
 export function canTransition(from: OzState, to: OzState): boolean {
-  return transitions[from].includes(to);
+  return Object.values(MOVES).some((m: { from: readonly OzState[]; to: Target }) => m.from.includes(from) && (m.to === to || (m.to === 'rest' && (to === 'ready' || to === 'idle'))));
 }
 
 /** States in which a capture or an upload is under way: `start()` is refused. */

@@ -60,10 +60,12 @@ describe('options: attribute → open() mapping', () => {
     expect(Object.keys(r.config.openOptions).sort()).to.deep.equal(['action', 'lang', 'meta']);
   });
 
-  it('openOptions cannot replace the callbacks or the session token', () => {
-    const r = build({ openOptions: { on_close: () => 1, on_capture_complete: 1, session_token: 'x', style: {} } });
-    if (!r.ok) throw new Error(r.problem.message);
-    expect(r.config.openOptions).to.not.have.any.keys('on_close', 'on_capture_complete', 'session_token');
+  it('openOptions cannot replace the callbacks or the session token: a named invalid-config, never merged', () => {
+    for (const extra of [{ on_close: () => 1 }, { on_capture_complete: 1 }, { session_token: 'x' }]) {
+      const r = build({ openOptions: { ...extra, style: {} } });
+      expect(r.ok, JSON.stringify(Object.keys(extra))).to.equal(false);
+      if (!r.ok) expect(r.problem.field).to.equal('openOptions');
+    }
   });
 
   it('resolves URLs against the page and keeps transport settings', () => {

@@ -37,6 +37,20 @@ describe('plugin loader', () => {
     expect(second).to.not.equal(first);
   });
 
+  it('waits for OzLiveness.open defined after the script\'s load (as real loaders do)', async () => {
+    const stub = (window as any).OzLiveness;
+    delete (window as any).OzLiveness;
+    const src = abs(`/test-backend/empty.js?${uniqueId()}`);
+    const observer = new MutationObserver(() => {
+      const script = scriptsFor(src)[0];
+      if (!script) return;
+      observer.disconnect();
+      script.addEventListener('load', () => setTimeout(() => ((window as any).OzLiveness = stub), 700));
+    });
+    observer.observe(document.head, { childList: true });
+    expect(await loadPlugin(src)).to.equal(stub);
+  });
+
   it('reuses a plugin the page already included itself', async () => {
     const src = abs(`/test-backend/stub-plugin.js?${uniqueId()}`);
     const script = document.createElement('script');

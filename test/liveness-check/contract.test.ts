@@ -4,6 +4,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import { freshStubSrc, installStub, uniqueId, type StubPlugin } from '../support/stub-plugin.js';
+import { OPTIONS } from '../../src/core/options.js';
 
 if (!customElements.get('oz-liveness-check')) customElements.define('oz-liveness-check', OzLivenessCheck);
 
@@ -17,6 +18,17 @@ describe('<oz-liveness-check> contract', () => {
     stub = installStub();
   });
   afterEach(() => sinon.restore());
+
+  it('every row of the option table is a property, and an observed attribute where it has one', () => {
+    const observed = (OzLivenessCheck as unknown as { observedAttributes: string[] }).observedAttributes;
+    for (const [name, row] of Object.entries(OPTIONS)) {
+      expect(name in OzLivenessCheck.prototype, name).to.equal(true);
+      if (row.attribute) expect(observed, name).to.include(row.attribute);
+    }
+    expect(observed.filter((a) => a !== 'nonce').sort()).to.deep.equal(
+      Object.values(OPTIONS).flatMap((r) => (r.attribute ? [r.attribute] : [])).sort(),
+    );
+  });
 
   describe('attribute → property', () => {
     const table: [string, string, keyof OzLivenessCheck, unknown][] = [

@@ -256,11 +256,13 @@ describe('<oz-liveness-check> faults', () => {
       const events: string[] = [];
       for (const n of ['oz-error', 'oz-close', 'oz-state-change', 'oz-result', 'oz-capture-complete'] as const) el.addEventListener(n, () => events.push(n));
       el.remove();
-      await new Promise((r) => setTimeout(r));
-      expect(stub.closes).to.equal(1);
+      await waitUntil(() => stub.closes === 1 && el.state === 'ready', 'torn down after the task');
+      // The window's callbacks now belong to a disposed capture: ignored on the spot.
       options.on_capture_complete({}, randomContainer(10));
       options.on_error({ code: 'x' });
-      await new Promise((r) => setTimeout(r, 50));
+      expect(el.container).to.equal(undefined);
+      expect(el.error).to.equal(undefined);
+      await el.updateComplete;
       expect(events).to.deep.equal([]);
       expect(el.state).to.equal('ready');
 
@@ -278,7 +280,8 @@ describe('<oz-liveness-check> faults', () => {
       await capture(el, stub);
       await waitUntil(() => el.state === 'uploading');
       el.remove();
-      await new Promise((r) => setTimeout(r, 100));
+      await waitUntil(() => el.state === 'ready', 'torn down: the upload aborted');
+      await el.updateComplete;
       expect(events).to.deep.equal([]);
       expect(el.container).to.be.instanceOf(Blob); // nothing lost: the page can still take it
     });
@@ -290,7 +293,8 @@ describe('<oz-liveness-check> faults', () => {
       const parent = el.parentElement!;
       el.remove();
       parent.append(el);
-      await new Promise((r) => setTimeout(r, 20));
+      // The teardown check runs in a microtask of the removal's task: one task boundary is after it.
+      await new Promise((r) => setTimeout(r));
       expect(el.state).to.equal('capturing');
       expect(stub.closes).to.equal(0);
       expect(stub.calls).to.have.length(1);
@@ -307,16 +311,22 @@ describe('<oz-liveness-check> reset and retry boundaries', () => {
   });
 
   it('reset() during an upload aborts it and rests in ready, with nothing fired after', async () => {
-    const el = await check({ 'upload-timeout': '5000', 'backend-url': `/test-backend/upload?id=${uniqueId()}&hang=1` });
+    const id = uniqueId();
+    const el = await check({ 'upload-timeout': '5000', 'backend-url': `/test-backend/upload?id=${id}&hang=1` }, id);
     const after: string[] = [];
     await capture(el, stub);
     await waitUntil(() => el.state === 'uploading');
+    await waitUntil(async () => (await received(id)).length === 1, 'the POST reached the backend');
     el.addEventListener('oz-result', () => after.push('result'));
     el.addEventListener('oz-error', () => after.push('error'));
+    el.addEventListener('oz-state-change', () => after.push('state'));
     el.reset();
     expect(el.state).to.equal('ready');
     expect(el.container).to.equal(undefined);
-    await new Promise((r) => setTimeout(r, 100));
+    after.length = 0; // reset's own move to ready
+    // The aborted request settles in a later task; by then its capture is disposed.
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
     expect(after).to.deep.equal([]);
   });
 

@@ -9,6 +9,7 @@
 //   GET  /test-backend/received?id=X                 what POSTs with that id received
 //   GET  /test-backend/token?id=X&status=200&body=…  a session token answer (body verbatim, default a fresh token)
 //   GET  /test-backend/stub-plugin.js?…              a classic script that installs window.__ozStub as OzLiveness
+//        (&delay=ms on the script and the token: answer that much later; &requestId= on the token: X-Request-Id)
 //        /test-backend/empty.js                      a script that defines no OzLiveness
 //        /test-backend/missing.js                    404
 //
@@ -148,6 +149,8 @@ export function testBackend() {
         ctx.body = JSON.stringify(received.get(id) ?? []);
         return;
       case '/test-backend/token': {
+        if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
+        if (q.requestId) ctx.set('X-Request-Id', String(q.requestId));
         record(`token:${id}`, { cookie: ctx.get('cookie') || undefined, csrf: ctx.get('x-csrf-token') || undefined });
         ctx.status = Number(q.status ?? 200);
         ctx.type = String(q.type ?? 'application/json');
@@ -156,6 +159,7 @@ export function testBackend() {
         return;
       }
       case '/test-backend/stub-plugin.js':
+        if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
         ctx.type = 'text/javascript';
         ctx.body = 'window.OzLiveness = window.__ozStub;';
         return;
