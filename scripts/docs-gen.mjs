@@ -195,7 +195,8 @@ function optionsTable(el) {
 
 /** The actions Oz documents, and which of them Oz retires. */
 function actionsTable() {
-  const retired = options.RETIRED ?? {};
+  // The warning texts travel in the lazy capture chunk; the table in code names which options retire.
+  const retired = Object.fromEntries((options.RETIRED_OPTIONS ?? []).map((o) => [o, 'retired by Oz on 2027-01-01 (works until then; warns once per page)']));
   return table(['action', 'note'], options.OZ_ACTIONS.map((a) => [code(a), cell(retired[a] ?? (a === options.DEFAULT_ACTIONS?.[0] ? 'the default: passive liveness, no gesture' : ''))]));
 }
 

@@ -14,8 +14,8 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  { name: 'standalone, Lit inside (dist/oz-liveness-elements.js)', entry: 'dist/oz-liveness-elements.js', target: 14_000, ceiling: 18_300 },
-  { name: 'library entry, Lit external (dist/index.js)', entry: 'dist/index.js', target: 7_000, ceiling: 11_800 },
+  { name: 'standalone, Lit inside (dist/oz-liveness-elements.js)', entry: 'dist/oz-liveness-elements.js', target: 14_000, ceiling: 18_150 },
+  { name: 'library entry, Lit external (dist/index.js)', entry: 'dist/index.js', target: 7_000, ceiling: 11_700 },
 ];
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

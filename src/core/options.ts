@@ -36,7 +36,8 @@ import {
 } from './option-readers.js';
 
 /** Options Oz retires on 2027-01-01: they still work, with one warning per page (its text: capture-steps.ts). */
-export type RetiredOption = 'video_selfie_best' | 'enable-3d-mask';
+export const RETIRED_OPTIONS = ['video_selfie_best', 'enable-3d-mask'] as const;
+export type RetiredOption = (typeof RETIRED_OPTIONS)[number];
 export const DEFAULT_UPLOAD_RETRIES = 2;
 export const DEFAULT_UPLOAD_TIMEOUT = 60_000;
 
