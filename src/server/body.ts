@@ -13,9 +13,7 @@ interface BodyReader {
   cancel(reason?: unknown): Promise<void>;
 }
 
-type Piece = Promise<{ done: boolean; value?: Uint8Array }>;
-/** A BYOB reader as workerd has it: `readAtLeast` fills the view before it answers. */
-type ByobReader = { read(view: Uint8Array): Piece; readAtLeast?(min: number, view: Uint8Array): Piece; cancel(reason?: unknown): Promise<void> };
+type ByobReader = { read(view: Uint8Array): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void> };
 
 /**
  * Reads a body in pieces of up to 64 KiB where the runtime lets us choose their size. workerd hands
@@ -23,6 +21,8 @@ type ByobReader = { read(view: Uint8Array): Piece; readAtLeast?(min: number, vie
  * reader with a 64 KiB view takes it in ~320. Deno's body is a byte stream too (same piece count
  * either way); Node's and Bun's are not, and keep their default reader (already ~64 KiB pieces).
  * Each read gets a fresh view: the piece goes on to `fetch`, so its memory cannot be reused.
+ * Not workerd's `readAtLeast(64 KiB, view)`: it waits for the view to fill, so a client that
+ * pauses (e.g. for our 413 once it is past the limit) would wait for us while we wait for it.
  */
 function openBody(source: ReadableStream<Uint8Array>): BodyReader {
   let byob: ByobReader;
@@ -31,8 +31,7 @@ function openBody(source: ReadableStream<Uint8Array>): BodyReader {
   } catch {
     return source.getReader(); // not a byte stream
   }
-  const fill = byob.readAtLeast ? byob.readAtLeast.bind(byob, PIECE_BYTES) : byob.read.bind(byob);
-  return { read: () => fill(new Uint8Array(PIECE_BYTES)), cancel: (reason) => byob.cancel(reason) };
+  return { read: () => byob.read(new Uint8Array(PIECE_BYTES)), cancel: (reason) => byob.cancel(reason) };
 }
 
 export interface BodyTap {
