@@ -20,17 +20,13 @@
  * Loopback only; stops by itself after --max-seconds (default 900). Needs dist/ (npm run build).
  */
 import { fork } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { RUNTIMES, ROOT, startServer } from '../test/runtimes/runtimes.mjs';
 import { printSummary } from './bench-runtimes-profile.mjs';
 import { cpuOf, rssOf, sampleRss, treePids } from '../test/runtimes/process-tree.mjs';
-
-const MiB = 1024 * 1024;
-const CHUNK = 64 * 1024;
+import { MiB, batch, median } from './lib/upload.mjs';
 
 function parseArgs(argv) {
   const args = { n: 8, mb: 20, rounds: 3, linkMbit: 1000, slowMbit: 400, maxSeconds: 900, only: Object.keys(RUNTIMES).join(','), cpuProf: '', key: 1 };
@@ -57,44 +53,8 @@ function startUpstream(linkMbit) {
   });
 }
 
-/** One upload as a browser sends a Blob: with Content-Length, written as fast as the server reads. */
-function upload(agent, url, bytes, chunk) {
-  return new Promise((resolve, reject) => {
-    // As the element sends it: a fresh Idempotency-Key per container (the handler then hashes the
-    // body). `--key 0` leaves it out, to see what the hash costs.
-    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes };
-    if (withKey) headers['Idempotency-Key'] = randomUUID();
-    const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode} from ${url}`))));
-    });
-    req.on('error', reject);
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        const piece = Math.min(chunk.length, bytes - sent);
-        sent += piece;
-        if (!req.write(piece === chunk.length ? chunk : chunk.subarray(0, piece))) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
-  });
-}
-
-/** N uploads at once; MiB/s over the whole batch. */
-async function batch(url, n, bytes) {
-  const chunk = Buffer.alloc(CHUNK, 0xa5);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: n });
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: n }, () => upload(agent, url, bytes, chunk)));
-  const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
-  return (n * bytes) / MiB / seconds;
-}
-
+// `--key 0` leaves the Idempotency-Key out, to see what hashing the body costs the handler.
 let withKey = true;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 
 async function benchRuntime(name, upstream, slowUpstream, args) {
@@ -134,8 +94,8 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
       link: { direct: direct(upstream.ports.link), handler: `${handler.link.url}container`, bare: `${bare.link.url}container`, bareFetch: bareFetch && `${bareFetch.link.url}container` },
     };
     // Warm-up: the first fetch loads the HTTP client, the JIT compiles the hot path.
-    for (const setting of ['loopback', 'link']) for (const which of paths.slice(1)) await batch(urls[setting][which], args.n, MiB);
-    await batch(`${slow.url}container`, 2, MiB);
+    for (const setting of ['loopback', 'link']) for (const which of paths.slice(1)) await batch(urls[setting][which], args.n, MiB, { withKey });
+    await batch(`${slow.url}container`, 2, MiB, { withKey });
 
     // Memory: one container at a time, a browser faster than Oz. If the runtime held the body,
     // growth would follow the size; streamed, it stays flat (garbage awaiting GC aside).
@@ -143,7 +103,7 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
     const single = { idle: rssOf(slowPids) };
     for (const size of [20, 100]) {
       const stopSampling = sampleRss(slowPids);
-      await batch(`${slow.url}container`, 1, size * MiB);
+      await batch(`${slow.url}container`, 1, size * MiB, { withKey });
       single[size] = stopSampling();
     }
 
@@ -162,7 +122,7 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
           const pids = which === 'bare' ? barePids : which === 'bareFetch' ? bareFetchPids : handlerPids;
           const cpu0 = cpuOf(pids);
           const stop = which === 'handler' ? sampleRss(handlerPids) : () => 0;
-          rates[which].push(await batch(urls[setting][which], args.n, bytes));
+          rates[which].push(await batch(urls[setting][which], args.n, bytes, { withKey }));
           handlerPeak = Math.max(handlerPeak, stop());
           if (which !== 'direct') cpu[which] += cpuOf(pids) - cpu0;
         }

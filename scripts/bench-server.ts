@@ -27,9 +27,8 @@ import os from 'node:os';
 import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createOzLivenessHandler, toNodeHandler } from '../src/server/index.js';
+import { MiB, batch, median } from './lib/upload.mjs';
 
-const MiB = 1024 * 1024;
-const CHUNK = 64 * 1024;
 const GOAL_RSS_MIB = 64;
 const GOAL_RATIO = 0.9;
 
@@ -177,45 +176,6 @@ function usage(child: ChildProcess): Promise<Usage> {
   });
 }
 
-/** One upload as a browser sends a Blob: with Content-Length, written as fast as the server reads. */
-function upload(agent: http.Agent, url: string, bytes: number, chunk: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes } },
-      (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode} from ${url}`))));
-      },
-    );
-    req.on('error', reject);
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        const piece = Math.min(chunk.length, bytes - sent);
-        sent += piece;
-        if (!req.write(piece === chunk.length ? chunk : chunk.subarray(0, piece))) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
-  });
-}
-
-/** N uploads at once; returns MiB/s over the whole batch. */
-async function batch(url: string, n: number, bytes: number, chunk: Buffer): Promise<number> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: n });
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: n }, () => upload(agent, url, bytes, chunk)));
-  const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
-  return (n * bytes) / MiB / seconds;
-}
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
-
 interface Outcome {
   direct: number;
   through: number;
@@ -244,7 +204,6 @@ async function runSetting(
   idleRss: number,
 ): Promise<Outcome> {
   const bytes = Math.round(args.mb * MiB);
-  const chunk = Buffer.alloc(CHUNK, 0xa5);
   const rates: Record<Path, number[]> = { direct: [], through: [], bare: [] };
   let peak = 0;
   let cpu = 0;
@@ -259,7 +218,7 @@ async function runSetting(
       const measured = which === 'direct' ? upstream : handler;
       await usage(measured);
       const clientMark = process.cpuUsage();
-      rates[which].push(await batch(urls[which], args.n, bytes, chunk));
+      rates[which].push(await batch(urls[which], args.n, bytes));
       const u = await usage(measured);
       if (which === 'through') {
         peak = Math.max(peak, u.peak);
@@ -312,9 +271,8 @@ async function runBench(args: Args) {
     const cold = await usage(proxy.child);
     // Warm-up: the first fetch loads undici and the JIT compiles the hot path, once per process.
     // Growth is counted from after this, so it measures what the load adds, not start-up.
-    const chunk = Buffer.alloc(CHUNK, 0xa5);
-    await batch(`${proxyBase}/fast/container`, args.n, MiB, chunk);
-    await batch(`${proxyBase}/link/container`, args.n, MiB, chunk);
+    await batch(`${proxyBase}/fast/container`, args.n, MiB);
+    await batch(`${proxyBase}/link/container`, args.n, MiB);
     const idle = await usage(proxy.child);
     console.log(
       `node ${process.version}, ${os.availableParallelism()} CPUs (load average ${os.loadavg()[0]!.toFixed(1)}), ` +

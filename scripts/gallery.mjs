@@ -7,15 +7,14 @@
 //
 //   node scripts/gallery.mjs [--no-build] [--filter=<text in story id>] [--jobs=3]
 import { spawnSync } from 'node:child_process';
-import http from 'node:http';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { STORYBOOK_STATIC, serveStorybook, storyEntries } from './lib/storybook.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const ROOT = join(REPO, 'storybook-static');
 const OUT = join(REPO, 'docs/gallery');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STORY_TIMEOUT = 45_000;
@@ -41,29 +40,13 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
   console.log(`built Storybook in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
-if (!existsSync(join(ROOT, 'index.json'))) {
+if (!existsSync(join(STORYBOOK_STATIC, 'index.json'))) {
   console.error('storybook-static/index.json is missing: run without --no-build.');
   process.exit(1);
 }
 
-// A static server for storybook-static/, on the loopback only.
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
-const server = http.createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = join(ROOT, path.endsWith('/') ? `${path}index.html` : path);
-  if (!file.startsWith(ROOT)) return res.writeHead(403).end();
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.tags?.includes('gallery') && e.id.includes(filter));
+const { server, base } = await serveStorybook();
+const stories = (await storyEntries()).filter((e) => e.tags?.includes('gallery') && e.id.includes(filter));
 await mkdir(OUT, { recursive: true });
 if (!filter) for (const f of await readdir(OUT)) if (f.endsWith('.png')) await rm(join(OUT, f));
 

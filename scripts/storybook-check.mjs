@@ -9,14 +9,13 @@
 //
 // The one tolerated console error: a story tagged `expect-404` shows a script that answers 404,
 // and Chromium logs that 404. Nothing else is ever tolerated.
-import http from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { STORYBOOK_STATIC, serveStorybook, storyEntries } from './lib/storybook.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../storybook-static', import.meta.url)));
 const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_TIMEOUT = 120_000; // one start of the browser
@@ -29,39 +28,13 @@ const jobs = Math.max(1, Number(opt('jobs', '3')) || 3);
 const screenshots = opt('screenshots', '');
 const STORY_TIMEOUT = (Number(opt('story-timeout', '180')) || 180) * 1000; // one story: load, render, play, axe
 
-if (!existsSync(join(ROOT, 'index.json'))) {
+if (!existsSync(join(STORYBOOK_STATIC, 'index.json'))) {
   console.error('storybook-static/index.json is missing: run `npm run build-storybook` first.');
   process.exit(1);
 }
 
-// --- a static server for storybook-static/, on the loopback only -------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-const server = http.createServer(async (req, res) => {
-  if (req.url === '/favicon.ico') return res.writeHead(204).end(); // the browser asks on its own
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = join(ROOT, path.endsWith('/') ? `${path}index.html` : path);
-  if (!file.startsWith(ROOT)) return res.writeHead(403).end();
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(filter));
+const { server, base } = await serveStorybook();
+const stories = (await storyEntries()).filter((e) => e.id.includes(filter));
 if (screenshots) await mkdir(screenshots, { recursive: true });
 
 const LAUNCH_OPTIONS = {

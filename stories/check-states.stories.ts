@@ -7,7 +7,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { OzLivenessCheck } from '../src/liveness-check/liveness-check.js';
 import type { ScenarioName } from '../src/testing/index.js';
-import { UNTIL_CAPTURE_NOW, checkIn, pluginSrc, pressStart, slowNetwork, slowly, untilError, untilState } from './support/flow.js';
+import { UNTIL_CAPTURE_NOW, checkIn, pluginSrc, pressStart, untilError, untilState } from './support/flow.js';
+import { slowPluginScript, untilLoading } from './support/loading.js';
 import { BACKEND, type SimulatedNetwork } from './support/network.js';
 import { renderElement } from './support/render.js';
 
@@ -47,16 +48,7 @@ const outcome = (decision: string) => async (check: OzLivenessCheck) => {
 
 export const Idle: Story = { name: 'Idle', parameters: { docs: { description: { story: 'Before anything: the Start button.' } } } };
 
-export const Loading: Story = {
-  name: 'Loading',
-  args: { 'plugin-src': slowly(pluginSrc('accept'), 600_000) },
-  beforeEach: async () => slowNetwork(),
-  play: async ({ canvasElement }) => {
-    const check = checkIn(canvasElement);
-    await pressStart(check);
-    await untilState(check, 'loading');
-  },
-};
+export const Loading: Story = { ...slowPluginScript, name: 'Loading', play: untilLoading };
 
 export const Capturing: Story = {
   ...flow('accept', (check) => untilState(check, 'capturing'), {}, 'The plugin’s window is open (shown over the page, not in these pictures).'),

@@ -15,13 +15,12 @@ import {
   closeSimulatorWindow,
   pluginSrc,
   pressStart,
-  slowNetwork,
-  slowly,
   untilError,
   untilLivePreview,
   untilState,
   untilUploadProgress,
 } from './support/flow.js';
+import { slowPluginScript, untilLoading } from './support/loading.js';
 import { BACKEND, type SimulatedNetwork } from './support/network.js';
 import { h, renderElement } from './support/render.js';
 
@@ -66,8 +65,8 @@ export const Idle: Story = {
 };
 
 export const LoadingThePlugin: Story = {
+  ...slowPluginScript,
   name: 'Loading the plugin',
-  args: { 'plugin-src': slowly(pluginSrc('accept'), 600_000) },
   parameters: {
     docs: {
       description: {
@@ -76,12 +75,7 @@ export const LoadingThePlugin: Story = {
       },
     },
   },
-  beforeEach: async () => slowNetwork(),
-  play: async ({ canvasElement }) => {
-    const check = checkIn(canvasElement);
-    await pressStart(check);
-    await untilState(check, 'loading');
-  },
+  play: untilLoading,
 };
 
 export const Capturing: Story = {

@@ -1,22 +1,10 @@
 // The path to open() (plugin and token at once, preload joined, a late OzLiveness), the plugin's
 // odd on_error arguments, one Idempotency-Key per container, and bad input caught at configuration
 // time without a token spent.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
+import { check } from '../support/check-fixture.js';
 import { freshStubSrc, installStub, randomContainer, received, uniqueId, type StubPlugin } from '../support/stub-plugin.js';
-
-if (!customElements.get('oz-liveness-check')) customElements.define('oz-liveness-check', OzLivenessCheck);
-
-async function check(attrs: Record<string, string> = {}, id = uniqueId()): Promise<OzLivenessCheck> {
-  const el = document.createElement('oz-liveness-check');
-  el.setAttribute('plugin-src', freshStubSrc());
-  el.setAttribute('session-token-url', `/test-backend/token?id=${id}`);
-  el.setAttribute('backend-url', `/test-backend/upload?id=${id}`);
-  el.setAttribute('upload-retries', '0');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  await fixture(html`<div>${el}</div>`);
-  return el;
-}
 
 const tokensOf = async (id: string) => (await received(`token:${id}`)).length;
 

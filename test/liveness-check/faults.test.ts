@@ -1,22 +1,10 @@
 // Faults at every edge: the plugin script, the session token, the upload; and the lifecycle
 // (removal mid-flow, StrictMode's connect–disconnect–connect, a second element while one is open).
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
-import { freshStubSrc, installStub, randomContainer, received, sha256, uniqueId, type StubPlugin } from '../support/stub-plugin.js';
-
-if (!customElements.get('oz-liveness-check')) customElements.define('oz-liveness-check', OzLivenessCheck);
-
-async function check(attrs: Record<string, string> = {}, id = uniqueId()): Promise<OzLivenessCheck> {
-  const el = document.createElement('oz-liveness-check');
-  el.setAttribute('plugin-src', freshStubSrc());
-  el.setAttribute('session-token-url', `/test-backend/token?id=${id}`);
-  el.setAttribute('backend-url', `/test-backend/upload?id=${id}`);
-  el.setAttribute('upload-retries', '0');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  await fixture(html`<div>${el}</div>`);
-  return el;
-}
+import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
+import { check } from '../support/check-fixture.js';
+import { installStub, randomContainer, received, sha256, uniqueId, type StubPlugin } from '../support/stub-plugin.js';
 
 async function capture(el: OzLivenessCheck, stub: StubPlugin, container = randomContainer(20_000)) {
   const before = stub.calls.length;

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it, mock } from 'node:test';
 import { createOzLivenessHandler, trimFolder, type OzLivenessHandlerOptions } from '../../src/server/index.js';
+import { FakeOz, sendJson, type Reply } from '../support/fake-oz.js';
 
 const TOKEN = 'tok-SECRET-4f9a2c';
 const EMAIL = 'backend@customer.example';
@@ -40,76 +41,8 @@ const FULL_FOLDER = {
   ],
 };
 
-interface Seen {
-  method: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-  aborted: boolean;
-}
-
-type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
-
-/** A fake Oz API. Tests replace `oz.reply` entries to misbehave; everything received is in `oz.seen`. */
-class FakeOz {
-  seen: Seen[] = [];
-  logins = 0;
-  /** Per-path answer; the defaults behave like a healthy Oz. */
-  reply: Record<string, Reply> = {};
-  /** Paths that never answer (to test timeouts); the request body is still read. */
-  hang = new Set<string>();
-  server = http.createServer((req, res) => this.#handle(req, res));
-  url = '';
-
-  async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  reset() {
-    this.seen = [];
-    this.logins = 0;
-    this.reply = {};
-    this.hang.clear();
-  }
-
-  async stop() {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  #handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    const path = req.url ?? '';
-    const entry: Seen = { method: req.method ?? '', path, headers: req.headers, body: Buffer.alloc(0), aborted: false };
-    this.seen.push(entry);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('error', () => {});
-    res.on('close', () => {
-      if (!res.writableFinished) entry.aborted = true;
-    });
-    req.on('end', () => {
-      entry.body = Buffer.concat(chunks);
-      if (this.hang.has(path)) return;
-      const custom = this.reply[path];
-      if (custom) return custom(req, res, entry.body);
-      if (path.endsWith('/api/authorize/auth/')) {
-        this.logins++;
-        return sendJson(res, 200, { access_token: `login-token-${this.logins}`, expire_token: 'refresh-xyz' });
-      }
-      if (path.endsWith('/api/authorize/session_token')) return sendJson(res, 200, { session_token: 'st-1' });
-      if (path.endsWith('/folders/')) return sendJson(res, 201, FULL_FOLDER);
-      sendJson(res, 404, { error_code: 10, error_message: 'Not found' });
-    });
-  }
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
 const oz = new FakeOz();
+oz.folder = FULL_FOLDER;
 let logs: string[] = [];
 
 before(() => oz.start());

@@ -34,6 +34,8 @@ export class FakeOz {
   hang = new Set<string>();
   /** While set, uploads read their whole body, then wait for this before answering. */
   hold?: Promise<void>;
+  /** What a healthy upload answers; unset, FOLDER numbered by the uploads so far. Kept by reset(). */
+  folder?: object;
   server = http.createServer((req, res) => this.#handle(req, res));
   url = '';
 
@@ -91,7 +93,7 @@ export class FakeOz {
         return sendJson(res, 200, { access_token: `login-token-${this.logins}`, expire_token: 'refresh-xyz' });
       }
       if (path.endsWith('/api/authorize/session_token')) return sendJson(res, 200, { session_token: 'st-1' });
-      if (path.endsWith('/folders/')) return sendJson(res, 201, { ...FOLDER, folder_id: `f-${this.uploads().length}` });
+      if (path.endsWith('/folders/')) return sendJson(res, 201, this.folder ?? { ...FOLDER, folder_id: `f-${this.uploads().length}` });
       sendJson(res, 404, { error_code: 10, error_message: 'Not found' });
     });
   }
