@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, startServer } from '../test/runtimes/runtimes.mjs';
 import { cpuOf, treePids } from '../test/runtimes/process-tree.mjs';
+import { writeBytes } from './lib/upload.mjs';
 
 const app = path.join(ROOT, 'scripts/bench-body-reads-app.mjs');
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
@@ -40,16 +41,7 @@ function post(url) {
       res.on('end', () => resolve(JSON.parse(text)));
     });
     req.on('error', reject);
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        const piece = Math.min(chunk.length, bytes - sent);
-        sent += piece;
-        if (!req.write(piece === chunk.length ? chunk : chunk.subarray(0, piece))) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
+    writeBytes(req, bytes, chunk);
   });
 }
 

@@ -20,17 +20,22 @@ export function upload(agent, url, bytes, { withKey = false } = {}) {
       res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode} from ${url}`))));
     });
     req.on('error', reject);
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        const piece = Math.min(CHUNK.length, bytes - sent);
-        sent += piece;
-        if (!req.write(piece === CHUNK.length ? CHUNK : CHUNK.subarray(0, piece))) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
+    writeBytes(req, bytes);
   });
+}
+
+/** Writes `bytes` filler bytes to a request as fast as the server reads them (backpressure), then ends it. */
+export function writeBytes(req, bytes, chunk = CHUNK) {
+  let sent = 0;
+  const pump = () => {
+    while (sent < bytes) {
+      const piece = Math.min(chunk.length, bytes - sent);
+      sent += piece;
+      if (!req.write(piece === chunk.length ? chunk : chunk.subarray(0, piece))) return void req.once('drain', pump);
+    }
+    req.end();
+  };
+  pump();
 }
 
 /** N uploads of `bytes` at once; MiB/s over the whole batch. */
