@@ -17,11 +17,18 @@ function readRows(ts, node) {
   const text = node.getSourceFile().getFullText();
   for (const row of table.properties) {
     const comment = (ts.getLeadingCommentRanges(text, row.pos) ?? []).map((r) => text.slice(r.pos, r.end)).join('\n');
-    const body = comment.replace(/^\/\*\*|\*\/$/g, '').replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim();
+    const body = comment
+      .replace(/^\/\*\*|\*\/$/g, '')
+      .replace(/^\s*\* ?/gm, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const tag = (name) => body.match(new RegExp(`@${name} (.*?)(?= @\\w+ |$)`))?.[1]?.trim();
     const call = ts.isPropertyAssignment(row) ? row.initializer : undefined;
     docs.set(row.name.getText(), {
-      description: body.split(/ @\w+ /)[0].replace(/ ?@\w+ .*$/, '').trim(),
+      description: body
+        .split(/ @\w+ /)[0]
+        .replace(/ ?@\w+ .*$/, '')
+        .trim(),
       type: call && ts.isCallExpression(call) && call.typeArguments?.[0] ? call.typeArguments[0].getText() : undefined,
       default: tag('default'),
       open: tag('open'),
@@ -40,13 +47,21 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (decl.tagName !== 'oz-liveness-check') continue;
-            decl.attributes = (decl.attributes ?? []).filter((a) => !Object.values(OPTIONS).some((o) => o.attribute === a.name));
+            decl.attributes = (decl.attributes ?? []).filter(
+              (a) => !Object.values(OPTIONS).some((o) => o.attribute === a.name),
+            );
             decl.members = (decl.members ?? []).filter((m) => !(m.name in OPTIONS));
             for (const [name, row] of Object.entries(OPTIONS)) {
               const doc = docs.get(name) ?? {};
               const type = doc.type ? { text: doc.type } : undefined;
               const common = { description: doc.description, type, default: doc.default, openOption: doc.open };
-              decl.members.push({ kind: 'field', name, privacy: 'public', ...common, ...(row.attribute ? { attribute: row.attribute, reflects: row.reflect !== false } : {}) });
+              decl.members.push({
+                kind: 'field',
+                name,
+                privacy: 'public',
+                ...common,
+                ...(row.attribute ? { attribute: row.attribute, reflects: row.reflect !== false } : {}),
+              });
               if (row.attribute) decl.attributes.push({ name: row.attribute, fieldName: name, ...common });
             }
           }

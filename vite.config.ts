@@ -2,9 +2,10 @@ import { defineConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 // Three builds into one dist/ (scripts/build.mjs runs them in this order):
-//   vite build                     → dist/index.js, dist/server.js, dist/testing.js   (ES modules, lit external)
+//   vite build                     → dist/index.js, dist/react.js, dist/testing.js     (ES modules, lit external)
 //   vite build --mode standalone   → dist/oz-liveness-elements.js (ES) + .iife.js      (one file, Lit inside)
 //   vite build --mode simulator    → dist/simulator/plugin_liveness.js                 (classic script, like Oz's)
+// dist/server.js is built by scripts/build.mjs with esbuild, not minified (its errors show readable lines).
 export default defineConfig(({ mode }) => {
   if (mode === 'standalone') {
     return {
@@ -34,7 +35,12 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: true,
         sourcemap: false,
         minify: true,
-        lib: { entry: 'src/testing/plugin-script.ts', name: 'OzLivenessSimulator', formats: ['iife'], fileName: () => 'plugin_liveness.js' },
+        lib: {
+          entry: 'src/testing/plugin-script.ts',
+          name: 'OzLivenessSimulator',
+          formats: ['iife'],
+          fileName: () => 'plugin_liveness.js',
+        },
       },
     };
   }
@@ -47,13 +53,22 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: true,
       lib: {
-        entry: { index: 'src/index.ts', server: 'src/server/index.ts', testing: 'src/testing/index.ts', react: 'src/react/index.ts' },
+        entry: {
+          index: 'src/index.ts',
+          testing: 'src/testing/index.ts',
+          react: 'src/react/index.ts',
+        },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
         external: [/^lit(\/.*)?$/, /^@lit\//, /^node:/, /^react(\/.*)?$/],
-        output: { minify: true },
+        output: {
+          minify: true,
+          // The kit's Trusted Types policy in a chunk of its own, imported before the chunk that imports
+          // Lit: an external `import … from 'lit'` runs before its own chunk's code (src/core/trusted-types.ts).
+          codeSplitting: { groups: [{ name: 'trusted-types', test: /src\/core\/trusted-types\.ts$/ }] },
+        },
       },
     },
   };

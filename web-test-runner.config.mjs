@@ -13,8 +13,12 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteerCore from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
 import { totalsReporter } from './test/runner/totals-reporter.mjs';
+import { cameraPermissionPlugin } from './test/support/camera-permission.mjs';
 
-const want = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
+const want = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const children = [];
 process.on('exit', () => children.forEach((c) => c.kill()));
 
@@ -26,7 +30,9 @@ const BIN = {
 const missing = want.filter((b) => BIN[b] && !existsSync(BIN[b]));
 if (missing.length) {
   // Never skip a browser quietly: say what is missing and how to get it.
-  console.error(`Missing browser(s): ${missing.join(', ')}. Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb\n(or run \`node scripts/install-browsers.mjs\`), or choose others with BROWSERS=chromium,firefox,webkit.`);
+  console.error(
+    `Missing browser(s): ${missing.join(', ')}. Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb\n(or run \`node scripts/install-browsers.mjs\`), or choose others with BROWSERS=chromium,firefox,webkit.`,
+  );
   process.exit(1);
 }
 
@@ -37,35 +43,44 @@ const devBackend = createDevBackend({ env: {}, quiet: true });
 const browsers = [];
 
 if (want.includes('chromium')) {
-  browsers.push(chromeLauncher({
-    launchOptions: {
-      executablePath: BIN.chromium,
-      headless: true,
-      args: [
-        '--no-sandbox', // CI runs as root
-        '--disable-gpu', '--disable-dev-shm-usage',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--no-first-run', '--no-default-browser-check',
-        '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-      ],
-    },
-  }));
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: BIN.chromium,
+        headless: true,
+        args: [
+          '--no-sandbox', // CI runs as root
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--no-default-browser-check',
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+        ],
+      },
+    }),
+  );
 }
 
 if (want.includes('firefox')) {
   // Firefox through puppeteer-core + WebDriver BiDi; passing `puppeteer` makes wtr label it "Firefox".
-  browsers.push(chromeLauncher({
-    puppeteer: puppeteerCore,
-    launchOptions: {
-      browser: 'firefox',
-      executablePath: BIN.firefox,
-      headless: true,
-      extraPrefsFirefox: {
-        'media.navigator.streams.fake': true,
-        'media.navigator.permission.disabled': true,
+  browsers.push(
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: BIN.firefox,
+        headless: true,
+        extraPrefsFirefox: {
+          'media.navigator.streams.fake': true,
+          'media.navigator.permission.disabled': true,
+        },
       },
-    },
-  }));
+    }),
+  );
 }
 
 if (want.includes('webkit')) {
@@ -73,33 +88,38 @@ if (want.includes('webkit')) {
   const env = { ...process.env };
   if (!env.DISPLAY) env.DISPLAY = `:${await startXvfb()}`;
   const port = await freePort();
-  children.push(spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: process.env.WK_LOG ? 'inherit' : 'ignore' }));
+  children.push(
+    spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: process.env.WK_LOG ? 'inherit' : 'ignore' }),
+  );
   await waitForPort(port);
-  browsers.push(webdriverLauncher({
-    automationProtocol: 'webdriver',
-    hostname: '127.0.0.1',
-    port,
-    capabilities: {
-      browserName: 'MiniBrowser',
-      // else webdriverio 9 asks for BiDi and WebKitWebDriver answers "Failed to match capabilities"
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': {
-        binary: BIN.webkit,
-        args: [
-          '--automation',
-          '--enable-media-stream=true',
-          '--enable-mock-capture-devices=true',
-          '--features=-MockCaptureDevicesPrompt,-GetUserMediaRequiresFocus',
-        ],
+  browsers.push(
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // else webdriverio 9 asks for BiDi and WebKitWebDriver answers "Failed to match capabilities"
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': {
+          binary: BIN.webkit,
+          args: [
+            '--automation',
+            '--enable-media-stream=true',
+            '--enable-mock-capture-devices=true',
+            '--features=-MockCaptureDevicesPrompt,-GetUserMediaRequiresFocus',
+          ],
+        },
       },
-    },
-  }));
+    }),
+  );
 }
 
 function startXvfb() {
   return new Promise((resolve, reject) => {
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
-      { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
     children.push(xvfb);
     xvfb.on('error', reject);
     xvfb.stdio[3].once('data', (d) => resolve(String(d).trim()));
@@ -108,14 +128,22 @@ function startXvfb() {
 
 function freePort() {
   return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
 async function waitForPort(port, tries = 100) {
   for (let i = 0; i < tries; i++) {
     const ok = await new Promise((r) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); r(true); }).on('error', () => r(false));
+      const s = net
+        .connect(port, '127.0.0.1', () => {
+          s.end();
+          r(true);
+        })
+        .on('error', () => r(false));
     });
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
@@ -136,8 +164,11 @@ const generousWaitUntil = {
   name: 'generous-wait-until',
   transform(context) {
     if (!context.path.endsWith('/@open-wc/testing-helpers/src/helpers.js')) return undefined;
-    if (!WAIT_UNTIL_DEFAULT.test(context.body)) throw new Error(`generous-wait-until: waitUntil's default timeout is no longer where it was in ${context.path}`);
-    return { body: context.body.replace(WAIT_UNTIL_DEFAULT, `const { interval = 50, timeout = ${30 * SECOND} } = options;`) };
+    if (!WAIT_UNTIL_DEFAULT.test(context.body))
+      throw new Error(`generous-wait-until: waitUntil's default timeout is no longer where it was in ${context.path}`);
+    return {
+      body: context.body.replace(WAIT_UNTIL_DEFAULT, `const { interval = 50, timeout = ${30 * SECOND} } = options;`),
+    };
   },
 };
 
@@ -150,7 +181,11 @@ export default {
   port: Number(process.env.WTR_PORT) || (await freePort()),
   // `tsconfig` is required: without it esbuild ignores experimentalDecorators and Lit throws
   // "Unsupported decorator location: field".
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), generousWaitUntil],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    generousWaitUntil,
+    cameraPermissionPlugin(), // a refused camera, for real where the engine allows it
+  ],
   middleware: [
     testBackend(),
     async (ctx, next) => {
@@ -159,7 +194,10 @@ export default {
       await new Promise((resolve, reject) => {
         ctx.res.on('finish', resolve);
         ctx.res.on('close', resolve);
-        devBackend.middleware(ctx.req, ctx.res, (err) => { passed = true; err ? reject(err) : resolve(); });
+        devBackend.middleware(ctx.req, ctx.res, (err) => {
+          passed = true;
+          err ? reject(err) : resolve();
+        });
       });
       if (passed) return next();
       ctx.respond = false;

@@ -17,13 +17,20 @@ function simulatorPluginScript(): Plugin {
         if (!new URL(req.url ?? '/', 'http://x').pathname.endsWith(`/${PLUGIN_SCRIPT_FILE}`)) return next();
         // Bundled afresh on every request: edits to the simulator show on reload.
         bundlePluginScript({ minify: true }).then(
-          (text) => res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }).end(text),
+          (text) =>
+            res
+              .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+              .end(text),
           (err: unknown) => next(err),
         );
       });
     },
     async generateBundle() {
-      this.emitFile({ type: 'asset', fileName: PLUGIN_SCRIPT_FILE, source: await bundlePluginScript({ minify: true }) });
+      this.emitFile({
+        type: 'asset',
+        fileName: PLUGIN_SCRIPT_FILE,
+        source: await bundlePluginScript({ minify: true }),
+      });
     },
   };
 }
@@ -47,7 +54,10 @@ const config: StorybookConfig = {
       ...vite.build,
       // Storybook's own chunks are large; the kit's budget is `npm run size`, not this.
       chunkSizeWarningLimit: 4096,
-      rolldownOptions: { ...vite.build?.rolldownOptions, checks: { ...vite.build?.rolldownOptions?.checks, pluginTimings: false } },
+      rolldownOptions: {
+        ...vite.build?.rolldownOptions,
+        checks: { ...vite.build?.rolldownOptions?.checks, pluginTimings: false },
+      },
     },
   }),
 };

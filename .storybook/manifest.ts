@@ -42,12 +42,15 @@ export const DEFAULT_SLOT = '(default)';
 // import.meta.glob rather than an import: custom-elements.json is generated (and git-ignored), so a
 // type check on a fresh clone must not need it. The scripts run `npm run analyze` first.
 const found = Object.values(import.meta.glob<Manifest>('../custom-elements.json', { eager: true, import: 'default' }));
-if (!found[0]) throw new Error('custom-elements.json is missing: run `npm run analyze` (npm run storybook / build-storybook do).');
+if (!found[0])
+  throw new Error('custom-elements.json is missing: run `npm run analyze` (npm run storybook / build-storybook do).');
 
 function prepare(raw: Manifest): Manifest {
   const manifest = structuredClone(raw);
   const classes = new Map(
-    Object.entries(kit as Record<string, unknown>).filter((e): e is [string, CustomElementConstructor] => typeof e[1] === 'function'),
+    Object.entries(kit as Record<string, unknown>).filter(
+      (e): e is [string, CustomElementConstructor] => typeof e[1] === 'function',
+    ),
   );
   for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
     if (!d.customElement) continue;
@@ -74,10 +77,14 @@ const COLOR = /^(#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|oklch\()/i;
 
 /** An analyzer type text (`'user' | 'environment' | undefined`) → the control's type. */
 function controlType(text: string | undefined): SBType | undefined {
-  const parts = (text ?? '').split('|').map((p) => p.trim()).filter((p) => p && p !== 'undefined' && p !== 'null');
+  const parts = (text ?? '')
+    .split('|')
+    .map((p) => p.trim())
+    .filter((p) => p && p !== 'undefined' && p !== 'null');
   if (parts.length === 0) return undefined;
   if (parts.every((p) => /^'[^']*'$/.test(p))) return { name: 'enum', value: parts.map((p) => p.slice(1, -1)) };
-  if (parts.length === 1 && (parts[0] === 'string' || parts[0] === 'number' || parts[0] === 'boolean')) return { name: parts[0] };
+  if (parts.length === 1 && (parts[0] === 'string' || parts[0] === 'number' || parts[0] === 'boolean'))
+    return { name: parts[0] };
   if (parts.some((p) => /=>|Promise<|Blob\b/.test(p))) return { name: 'other', value: parts.join(' | ') };
   return { name: 'object', value: {} };
 }
@@ -114,12 +121,19 @@ export const manifestControls: ArgTypesEnhancer = (context) => {
     // An event's action arg: named after the DOM event, so the Actions panel says `oz-result`.
     const action: unknown = argType.action;
     const named = typeof action === 'object' && action && 'name' in action ? { action: String(action.name) } : {};
-    out[name] = { ...argType, ...named, ...(type ? { type } : {}), ...(control === undefined ? {} : { control }) } as InputType;
+    out[name] = {
+      ...argType,
+      ...named,
+      ...(type ? { type } : {}),
+      ...(control === undefined ? {} : { control }),
+    } as InputType;
   }
   // Storybook's table leaves methods out; the manifest has them, so they are listed too.
   for (const m of decl.members ?? []) {
     if (m.kind !== 'method' || out[m.name]) continue;
-    const params = (m.parameters ?? []).map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type?.text ?? 'unknown'}`).join(', ');
+    const params = (m.parameters ?? [])
+      .map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type?.text ?? 'unknown'}`)
+      .join(', ');
     out[m.name] = {
       name: m.name,
       description: m.description,

@@ -12,7 +12,16 @@ picker.addEventListener('change', () => {
 
 const log = document.querySelector('#log')!;
 const check = document.querySelector('oz-liveness-check')!;
-for (const name of ['oz-plugin-ready', 'oz-open', 'oz-capture-complete', 'oz-upload-progress', 'oz-result', 'oz-error', 'oz-close', 'oz-state-change'] as const) {
+for (const name of [
+  'oz-plugin-ready',
+  'oz-open',
+  'oz-capture-complete',
+  'oz-upload-progress',
+  'oz-result',
+  'oz-error',
+  'oz-close',
+  'oz-state-change',
+] as const) {
   check.addEventListener(name, (e) => {
     const li = document.createElement('li');
     const d = e.detail as { container?: Blob };

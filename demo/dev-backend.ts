@@ -6,6 +6,14 @@
  *   *    /oz-api/…                       the simulated Oz API
  *   GET  /api/liveness/session-token      ┐ the backend route: createOzLivenessHandler, forwarding to
  *   POST /api/liveness/container          ┘ the simulated Oz API, or to a real one (OZ_API_URL)
+ *   *    /api/liveness-sim/<scenario>/<run>/…  the backend route with its OWN simulated Oz API in that
+ *                                         scenario (in access-token mode, the backend logging in), one
+ *                                         per run: for the API's scenarios that act once per API
+ *                                         (`auth_expired_*`), so parallel browsers don't share them
+ *
+ * The demo page's `?scenario=` reaches the plugin through the plugin script; for the API-only
+ * `auth_expired_*` scenarios, `/api/liveness/…` follows the page's `?scenario=` (read from the
+ * request's Referer) to one backend per scenario, whose "once" is then once per dev-server start.
  *
  * With OZ_API_URL set the backend route talks to that Oz API (OZ_ACCESS_TOKEN or OZ_LOGIN/OZ_PASSWORD,
  * OZ_API_MODE=instant|full); the simulated Oz API is still mounted but unused.
@@ -28,6 +36,14 @@ export interface DevBackendOptions {
 export const PLUGIN_SCRIPT_PATH = '/simulator/plugin_liveness.js';
 export const SIMULATED_OZ_API_PATH = '/oz-api';
 export const BACKEND_PATH = '/api/liveness';
+/** `${SCENARIO_BACKEND_PATH}/<scenario>/<run>/session-token` and `/container`: a backend with its own simulated Oz API. */
+export const SCENARIO_BACKEND_PATH = '/api/liveness-sim';
+
+/** The login the per-scenario backends use with their simulated Oz API (simulated; never a real one). */
+const SIMULATED_LOGIN = { email: 'backend@simulator.invalid', password: 'simulated-only' };
+/** How many per-scenario backends are kept (the oldest goes first): a bound on a long test run's memory. */
+const MAX_SCENARIO_BACKENDS = 64;
+const SCENARIO_MOUNT = new RegExp(`^${SCENARIO_BACKEND_PATH}/([a-z0-9_]+)/([A-Za-z0-9_-]{1,64})(?:/|$)`);
 
 export function createDevBackend(options: DevBackendOptions = {}): { middleware: NodeMiddleware; realOz: boolean } {
   const env = options.env ?? process.env;
@@ -64,8 +80,57 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
     };
   };
 
+  const scenarioBackends = new Map<string, Promise<NodeMiddleware>>();
+  /** The backend of `scenario` mounted at `basePath`, made on first use: its own simulated Oz API, logged into. */
+  const scenarioBackend = (scenario: string, basePath: string): Promise<NodeMiddleware> => {
+    const id = `${basePath}#${scenario}`;
+    const known = scenarioBackends.get(id);
+    if (known) return known;
+    const made = (async () => {
+      const { createOzLivenessHandler, toNodeHandler } = await import('../src/server/index.js');
+      const { createSimulatedOzApi, isScenarioName } = await import('../src/testing/index.js');
+      if (!isScenarioName(scenario)) throw new Error(`unknown simulator scenario "${scenario}"`);
+      const simulated = createSimulatedOzApi({ scenario, credentials: SIMULATED_LOGIN, latencyMs: 500 });
+      const handler = createOzLivenessHandler({
+        ozApiUrl: 'https://simulated-oz.invalid', // never dialled: fetch is injected
+        api: 'instant',
+        credentials: SIMULATED_LOGIN,
+        fetch: (input: RequestInfo | URL, init?: RequestInit) => simulated(new Request(input, init)),
+        log: options.quiet ? () => {} : (line) => console.warn(`  [simulator ${scenario}] ${line}`),
+      });
+      return toNodeHandler(handler, { basePath }) as NodeMiddleware;
+    })();
+    scenarioBackends.set(id, made);
+    if (scenarioBackends.size > MAX_SCENARIO_BACKENDS) scenarioBackends.delete(scenarioBackends.keys().next().value!);
+    made.catch(() => scenarioBackends.delete(id));
+    return made;
+  };
+
+  /** `auth_expired_*` from the page's own `?scenario=` (the Referer), for the demo's picker. */
+  const pageAuthScenario = (req: IncomingMessage): string | null => {
+    if (realOz) return null;
+    try {
+      const scenario = new URL(String(req.headers.referer)).searchParams.get('scenario');
+      return scenario && /^auth_expired_[a-z0-9_]+$/.test(scenario) ? scenario : null;
+    } catch {
+      return null;
+    }
+  };
+
   const middleware: NodeMiddleware = (req, res, next) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0]!;
+    const scenarioMount = SCENARIO_MOUNT.exec(path);
+    const pageScenario = path.startsWith(`${BACKEND_PATH}/`) ? pageAuthScenario(req) : null;
+    if (scenarioMount || pageScenario) {
+      const backend = scenarioMount
+        ? scenarioBackend(scenarioMount[1]!, `${SCENARIO_BACKEND_PATH}/${scenarioMount[1]}/${scenarioMount[2]}`)
+        : scenarioBackend(pageScenario!, BACKEND_PATH);
+      backend.then(
+        (handle) => handle(req, res, next),
+        (err) => next(err),
+      );
+      return;
+    }
     if (path === PLUGIN_SCRIPT_PATH) {
       pluginScript ??= bundlePluginScript();
       pluginScript.then(
@@ -80,7 +145,11 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
       );
       return;
     }
-    const mount = path.startsWith(`${SIMULATED_OZ_API_PATH}/`) ? 'simulatedApi' : path.startsWith(`${BACKEND_PATH}/`) ? 'backend' : undefined;
+    const mount = path.startsWith(`${SIMULATED_OZ_API_PATH}/`)
+      ? 'simulatedApi'
+      : path.startsWith(`${BACKEND_PATH}/`)
+        ? 'backend'
+        : undefined;
     if (!mount) return next();
     routes ??= loadRoutes();
     routes.then(
@@ -93,7 +162,11 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
   };
 
   if (!options.quiet) {
-    console.log(realOz ? `  Oz API: ${env.OZ_API_URL} (${env.OZ_API_MODE === 'full' ? 'full' : 'instant'})` : '  Oz API: simulated, in process');
+    console.log(
+      realOz
+        ? `  Oz API: ${env.OZ_API_URL} (${env.OZ_API_MODE === 'full' ? 'full' : 'instant'})`
+        : '  Oz API: simulated, in process',
+    );
   }
   return { middleware, realOz };
 }

@@ -28,7 +28,9 @@ export function ozDemoPlugin(): Plugin {
       if (id === '/oz-liveness-elements.js') return `${root}src/index.ts`;
     },
     transformIndexHtml(htmlText) {
-      return pluginUrl ? htmlText.replaceAll(PLUGIN_SCRIPT_PATH, pluginUrl).replace('data-simulator', 'data-real-oz') : htmlText;
+      return pluginUrl
+        ? htmlText.replaceAll(PLUGIN_SCRIPT_PATH, pluginUrl).replace('data-simulator', 'data-real-oz')
+        : htmlText;
     },
   };
 }

@@ -17,7 +17,11 @@ import { createOzLivenessHandler } from '../src/server/index.js';
 
 const MiB = 1024 * 1024;
 const GOAL_MIB = 64;
-const args = Object.fromEntries(process.argv.slice(2).reduce<string[][]>((acc, v, i, all) => (i % 2 ? acc : [...acc, [v.replace(/^--/, ''), all[i + 1]!]]), []));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .reduce<string[][]>((acc, v, i, all) => (i % 2 ? acc : [...acc, [v.replace(/^--/, ''), all[i + 1]!]]), []),
+);
 const mb = Number(args.mb ?? 300);
 
 if (args.role === 'upstream') {
@@ -41,15 +45,29 @@ if (args.role === 'upstream') {
   server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
 } else {
   const calls = Number(args.calls ?? 5);
-  const upstream = fork(fileURLToPath(import.meta.url), ['--role', 'upstream', '--mb', String(mb)], { execArgv: ['--import', 'tsx'] });
-  const { port } = await new Promise<{ port: number }>((resolve) => upstream.once('message', (m) => resolve(m as { port: number })));
+  const upstream = fork(fileURLToPath(import.meta.url), ['--role', 'upstream', '--mb', String(mb)], {
+    execArgv: ['--import', 'tsx'],
+  });
+  const { port } = await new Promise<{ port: number }>((resolve) =>
+    upstream.once('message', (m) => resolve(m as { port: number })),
+  );
   const ozApiUrl = `http://127.0.0.1:${port}`;
   const bound = args.bound ? { maxOzAnswerBytes: Number(args.bound) * MiB } : {};
   const withToken = createOzLivenessHandler({ ozApiUrl, accessToken: 'bench', log: () => {}, ...bound });
-  const withLogin = createOzLivenessHandler({ ozApiUrl, credentials: { email: 'b@example.com', password: 'bench-pw' }, log: () => {}, ...bound });
+  const withLogin = createOzLivenessHandler({
+    ozApiUrl,
+    credentials: { email: 'b@example.com', password: 'bench-pw' },
+    log: () => {},
+    ...bound,
+  });
   const routes: Record<string, () => Request> = {
     'session token': () => new Request('http://app.local/session-token'),
-    upload: () => new Request('http://app.local/container', { method: 'POST', body: new Uint8Array(1024), headers: { 'Content-Type': 'application/octet-stream' } }),
+    upload: () =>
+      new Request('http://app.local/container', {
+        method: 'POST',
+        body: new Uint8Array(1024),
+        headers: { 'Content-Type': 'application/octet-stream' },
+      }),
   };
   // Warm-up, not measured: the first fetch loads undici and JIT-compiles the paths.
   for (const make of Object.values(routes)) await withToken(make());
@@ -69,7 +87,9 @@ if (args.role === 'upstream') {
   clearInterval(sampler);
   upstream.kill();
   const growth = (Math.max(peak, process.memoryUsage().rss) - before) / MiB;
-  console.log(`\npeak RSS growth: ${growth.toFixed(1)} MiB over ${statuses.length} calls (goal < ${GOAL_MIB} MiB); ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(
+    `\npeak RSS growth: ${growth.toFixed(1)} MiB over ${statuses.length} calls (goal < ${GOAL_MIB} MiB); ${(performance.now() - started).toFixed(0)} ms`,
+  );
   const ok = growth < GOAL_MIB && statuses.every((s) => s === 502);
   console.log(ok ? 'goal met' : 'goal NOT met');
   process.exit(ok ? 0 : 1);

@@ -22,7 +22,8 @@ export async function countReads(request) {
     } catch (err) {
       return Response.json({ mode, unsupported: `${err.name}: not a byte stream` });
     }
-    if (mode === 'atleast' && typeof reader.readAtLeast !== 'function') return Response.json({ mode, unsupported: 'no readAtLeast' });
+    if (mode === 'atleast' && typeof reader.readAtLeast !== 'function')
+      return Response.json({ mode, unsupported: 'no readAtLeast' });
     for (;;) {
       const view = new Uint8Array(VIEW_BYTES);
       const { done, value } = mode === 'atleast' ? await reader.readAtLeast(VIEW_BYTES, view) : await reader.read(view);
@@ -39,7 +40,7 @@ export async function countReads(request) {
 export default { fetch: countReads };
 
 const env = (name) => (globalThis.Deno ? Deno.env.get(name) : globalThis.process?.env[name]);
-const listening = (port) => console.log(`Listening on http://127.0.0.1:${port}/api/oz/`);
+const listening = (port) => console.log(`Listening on http://127.0.0.1:${port}/api/liveness/`);
 if (globalThis.Bun) {
   listening(Bun.serve({ port: Number(env('PORT') ?? 0), hostname: '127.0.0.1', fetch: countReads }).port);
 } else if (globalThis.Deno) {

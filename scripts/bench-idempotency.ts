@@ -20,7 +20,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createOzLivenessHandler } from '../src/server/index.js';
-import { createSha256 } from '../src/server/sha256.js';
+import { createSha256 } from '../src/server/http/sha256.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = 64 * 1024;
@@ -57,7 +57,12 @@ function parseArgs(argv: string[]): Args & { role?: string; port?: number; mode?
 
 /** The fake Oz: reads and drops the body, answers a small folder. */
 function runUpstream() {
-  const folder = JSON.stringify({ folder_id: 'bench', resolution_status: 'FINISHED', system_resolution: 'SUCCESS', analyses: [] });
+  const folder = JSON.stringify({
+    folder_id: 'bench',
+    resolution_status: 'FINISHED',
+    system_resolution: 'SUCCESS',
+    analyses: [],
+  });
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -159,7 +164,9 @@ async function main() {
     process.exit(1);
   }, 600_000);
   const upstream = fork(fileURLToPath(import.meta.url), ['--role', 'upstream'], { execArgv: ['--import', 'tsx'] });
-  const { port } = await new Promise<{ port: number }>((resolve) => upstream.once('message', (m) => resolve(m as { port: number })));
+  const { port } = await new Promise<{ port: number }>((resolve) =>
+    upstream.once('message', (m) => resolve(m as { port: number })),
+  );
   const reports: RunReport[] = [];
   try {
     for (let run = 0; run < args.runs; run++) {
@@ -177,18 +184,26 @@ async function main() {
     upstream.kill();
     clearTimeout(watchdog);
   }
-  const of = (mode: 'on' | 'off', pick: (r: RunReport) => number) => median(reports.filter((r) => r.mode === mode).map(pick));
+  const of = (mode: 'on' | 'off', pick: (r: RunReport) => number) =>
+    median(reports.filter((r) => r.mode === mode).map(pick));
   const extraMedian = of('on', (r) => r.medianMs) - of('off', (r) => r.medianMs);
   const extraWall = of('on', (r) => r.wallMsPerUpload) - of('off', (r) => r.wallMsPerUpload);
   const extraCpu = of('on', (r) => r.cpuMsPerUpload) - of('off', (r) => r.cpuMsPerUpload);
   const extraRss = of('on', (r) => r.rssGrowthMiB) - of('off', (r) => r.rssGrowthMiB);
   console.log(`\n${args.n} concurrent uploads of ${args.mb} MiB, ${args.runs} runs per mode (medians of the runs):`);
-  console.log(`  extra time per upload (round wall time / ${args.n}): ${extraWall.toFixed(2)} ms (goal < ${GOAL_EXTRA_MS} ms)`);
+  console.log(
+    `  extra time per upload (round wall time / ${args.n}): ${extraWall.toFixed(2)} ms (goal < ${GOAL_EXTRA_MS} ms)`,
+  );
   console.log(`  extra CPU per upload: ${extraCpu.toFixed(2)} ms`);
-  console.log(`  median upload latency, on − off: ${extraMedian.toFixed(1)} ms (all ${args.n} share the CPU: mostly queueing, reported only)`);
+  console.log(
+    `  median upload latency, on − off: ${extraMedian.toFixed(1)} ms (all ${args.n} share the CPU: mostly queueing, reported only)`,
+  );
   console.log(`  extra RSS growth: ${extraRss.toFixed(1)} MiB (goal ≤ ${GOAL_RSS_MIB} MiB)`);
-  console.log(`  SHA-256: Node's ${hashSpeed(false).toFixed(0)} MB/s, portable TypeScript ${hashSpeed(true).toFixed(0)} MB/s`);
-  const ok = extraWall < GOAL_EXTRA_MS && extraRss <= GOAL_RSS_MIB && reports.every((r) => r.statuses['201'] === args.n);
+  console.log(
+    `  SHA-256: Node's ${hashSpeed(false).toFixed(0)} MB/s, portable TypeScript ${hashSpeed(true).toFixed(0)} MB/s`,
+  );
+  const ok =
+    extraWall < GOAL_EXTRA_MS && extraRss <= GOAL_RSS_MIB && reports.every((r) => r.statuses['201'] === args.n);
   console.log(ok ? 'goals met' : 'goals NOT met');
   process.exit(ok ? 0 : 1);
 }

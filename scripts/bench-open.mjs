@@ -32,7 +32,9 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(PLUGIN);
   } else if (url.pathname === '/token') {
     await sleep(LATENCY);
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ session_token: 'bench' }));
+    res
+      .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      .end(JSON.stringify({ session_token: 'bench' }));
   } else if (url.pathname === '/cold.html' || url.pathname === '/preload.html') {
     res.writeHead(200, { 'content-type': 'text/html' }).end(page(url.pathname === '/preload.html'));
   } else if (url.pathname.startsWith('/dist/')) {
@@ -53,7 +55,15 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 /** One click → open() in a fresh context (empty cache); `waitFor` is the state to click in. */
@@ -61,7 +71,9 @@ async function once(path, waitFor) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   await tab.goto(`${origin}${path}`);
-  await tab.waitForFunction(() => customElements.get('oz-liveness-check') && document.getElementById('c').shadowRoot?.querySelector('button'));
+  await tab.waitForFunction(
+    () => customElements.get('oz-liveness-check') && document.getElementById('c').shadowRoot?.querySelector('button'),
+  );
   await tab.waitForFunction((state) => document.getElementById('c').state === state, waitFor);
   const ms = await tab.evaluate(async () => {
     const el = document.getElementById('c');
@@ -85,14 +97,18 @@ const CASES = [
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let failed = false;
 try {
-  console.log(`click → OzLiveness.open(); plugin script and session token each ${LATENCY} ms late; ideal ${LATENCY} ms; ${RUNS} runs each`);
+  console.log(
+    `click → OzLiveness.open(); plugin script and session token each ${LATENCY} ms late; ideal ${LATENCY} ms; ${RUNS} runs each`,
+  );
   for (const [name, path, state] of CASES) {
     const times = [];
     for (let i = 0; i < RUNS; i++) times.push(await once(path, state));
     const m = median(times);
     const ratio = m / LATENCY;
     failed ||= ratio > LIMIT;
-    console.log(`${ratio <= LIMIT ? '✓' : '✗'} ${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms = ${ratio.toFixed(2)}× ideal (limit ${LIMIT}×)  runs: ${times.map((t) => t.toFixed(0)).join(' ')}`);
+    console.log(
+      `${ratio <= LIMIT ? '✓' : '✗'} ${name.padEnd(24)} median ${m.toFixed(0).padStart(5)} ms = ${ratio.toFixed(2)}× ideal (limit ${LIMIT}×)  runs: ${times.map((t) => t.toFixed(0)).join(' ')}`,
+    );
   }
 } finally {
   await browser.close();

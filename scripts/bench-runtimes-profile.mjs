@@ -33,13 +33,17 @@ export function summarize(file) {
     const group = url === '' ? functionName : (GROUPS.find(([, match]) => match(url))?.[0] ?? 'other JavaScript');
     groups.set(group, (groups.get(group) ?? 0) + micros);
   });
-  return { busySeconds: busy / 1e6, groups: [...groups].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({ name, share: micros / busy })) };
+  return {
+    busySeconds: busy / 1e6,
+    groups: [...groups].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({ name, share: micros / busy })),
+  };
 }
 
 export function printSummary(file, label = file) {
   const { busySeconds, groups } = summarize(file);
   console.log(`${label}: ${busySeconds.toFixed(2)} s busy`);
-  for (const { name, share } of groups.filter((g) => g.share >= 0.01)) console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
+  for (const { name, share } of groups.filter((g) => g.share >= 0.01))
+    console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) for (const file of process.argv.slice(2)) printSummary(file);

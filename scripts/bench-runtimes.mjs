@@ -29,11 +29,25 @@ import { cpuOf, rssOf, sampleRss, treePids } from '../test/runtimes/process-tree
 import { MiB, batch, median } from './lib/upload.mjs';
 
 function parseArgs(argv) {
-  const args = { n: 8, mb: 20, rounds: 3, linkMbit: 1000, slowMbit: 400, maxSeconds: 900, only: Object.keys(RUNTIMES).join(','), cpuProf: '', key: 1 };
+  const args = {
+    n: 8,
+    mb: 20,
+    rounds: 3,
+    linkMbit: 1000,
+    slowMbit: 400,
+    maxSeconds: 900,
+    only: Object.keys(RUNTIMES).join(','),
+    cpuProf: '',
+    key: 1,
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
     if (!(key in args) || argv[i + 1] === undefined) {
-      console.error(`Unknown option ${argv[i]}. Options: ${Object.keys(args).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(' ')}`);
+      console.error(
+        `Unknown option ${argv[i]}. Options: ${Object.keys(args)
+          .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
+          .join(' ')}`,
+      );
       process.exit(2);
     }
     args[key] = typeof args[key] === 'number' ? Number(argv[i + 1]) : argv[i + 1];
@@ -56,13 +70,18 @@ function startUpstream(linkMbit) {
 // `--key 0` leaves the Idempotency-Key out, to see what hashing the body costs the handler.
 let withKey = true;
 
-
 async function benchRuntime(name, upstream, slowUpstream, args) {
   const runtime = RUNTIMES[name];
   const bytes = Math.round(args.mb * MiB);
   const servers = [];
   const start = async (command, port, env = {}) => {
-    const server = await startServer(command, { OZ_API_URL: `http://127.0.0.1:${port}`, OZ_ACCESS_TOKEN: 'bench-token', OZ_MAX_CONTAINER_BYTES: String(1024 * MiB), OZ_TIMEOUT_MS: '300000', ...env });
+    const server = await startServer(command, {
+      OZ_API_URL: `http://127.0.0.1:${port}`,
+      OZ_ACCESS_TOKEN: 'bench-token',
+      OZ_MAX_CONTAINER_BYTES: String(1024 * MiB),
+      OZ_TIMEOUT_MS: '300000',
+      ...env,
+    });
     servers.push(server);
     return server;
   };
@@ -80,8 +99,14 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
             ...command.slice(1),
           ]
         : command;
-    const handler = { loopback: await start(profiled(runtime.serve, 'handler'), upstream.ports.fast), link: await start(runtime.serve, upstream.ports.link) };
-    const bare = { loopback: await start(profiled(runtime.bare, 'bare'), upstream.ports.fast), link: await start(runtime.bare, upstream.ports.link) };
+    const handler = {
+      loopback: await start(profiled(runtime.serve, 'handler'), upstream.ports.fast),
+      link: await start(runtime.serve, upstream.ports.link),
+    };
+    const bare = {
+      loopback: await start(profiled(runtime.bare, 'bare'), upstream.ports.fast),
+      link: await start(runtime.bare, upstream.ports.link),
+    };
     const bareFetch = runtime.bareFetch && {
       loopback: await start(profiled(runtime.bareFetch, 'bare-fetch'), upstream.ports.fast),
       link: await start(runtime.bareFetch, upstream.ports.link),
@@ -90,11 +115,22 @@ async function benchRuntime(name, upstream, slowUpstream, args) {
     const slow = await start(runtime.serve, slowUpstream.ports.link);
     const direct = (port) => `http://127.0.0.1:${port}/api/instant/folders/`;
     const urls = {
-      loopback: { direct: direct(upstream.ports.fast), handler: `${handler.loopback.url}container`, bare: `${bare.loopback.url}container`, bareFetch: bareFetch && `${bareFetch.loopback.url}container` },
-      link: { direct: direct(upstream.ports.link), handler: `${handler.link.url}container`, bare: `${bare.link.url}container`, bareFetch: bareFetch && `${bareFetch.link.url}container` },
+      loopback: {
+        direct: direct(upstream.ports.fast),
+        handler: `${handler.loopback.url}container`,
+        bare: `${bare.loopback.url}container`,
+        bareFetch: bareFetch && `${bareFetch.loopback.url}container`,
+      },
+      link: {
+        direct: direct(upstream.ports.link),
+        handler: `${handler.link.url}container`,
+        bare: `${bare.link.url}container`,
+        bareFetch: bareFetch && `${bareFetch.link.url}container`,
+      },
     };
     // Warm-up: the first fetch loads the HTTP client, the JIT compiles the hot path.
-    for (const setting of ['loopback', 'link']) for (const which of paths.slice(1)) await batch(urls[setting][which], args.n, MiB, { withKey });
+    for (const setting of ['loopback', 'link'])
+      for (const which of paths.slice(1)) await batch(urls[setting][which], args.n, MiB, { withKey });
     await batch(`${slow.url}container`, 2, MiB, { withKey });
 
     // Memory: one container at a time, a browser faster than Oz. If the runtime held the body,
@@ -155,7 +191,8 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   withKey = args.key !== 0;
   const names = args.only.split(',');
-  for (const name of names) if (!RUNTIMES[name]) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(', ')}`);
+  for (const name of names)
+    if (!RUNTIMES[name]) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(', ')}`);
   const watchdog = setTimeout(() => {
     console.error(`bench-runtimes: still running after ${args.maxSeconds} s, stopping.`);
     process.exit(1);
@@ -189,7 +226,9 @@ async function main() {
   const f = (x, d = 0) => x.toFixed(d);
   const mib = (x) => `${f(x / MiB, 1)}`;
   console.log(`\n### Throughput (MiB/s; ${args.n} × ${args.mb} MiB at once, median of ${args.rounds} rounds)\n`);
-  console.log('| runtime | setting | direct | handler | bare relay | handler ÷ bare | handler ÷ direct | bare ÷ direct | CPU s/GiB handler / bare |');
+  console.log(
+    '| runtime | setting | direct | handler | bare relay | handler ÷ bare | handler ÷ direct | bare ÷ direct | CPU s/GiB handler / bare |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const name of names) {
     if (results[name].error) {
@@ -207,28 +246,39 @@ async function main() {
   const fetchRows = names.filter((name) => results[name].loopback?.bareFetch);
   if (fetchRows.length > 0) {
     console.log(`\n### Node: the handler against a bare relay built like it (toNodeHandler + fetch, no checks)\n`);
-    console.log('| runtime | setting | bare fetch relay MiB/s | handler ÷ bare fetch relay | CPU s/GiB handler / bare fetch relay / node:http pipe |');
+    console.log(
+      '| runtime | setting | bare fetch relay MiB/s | handler ÷ bare fetch relay | CPU s/GiB handler / bare fetch relay / node:http pipe |',
+    );
     console.log('|---|---|---|---|---|');
     for (const name of fetchRows) {
       for (const setting of ['loopback', 'link']) {
         const r = results[name][setting];
-        console.log(`| ${RUNTIMES[name].label} | ${setting} | ${f(r.bareFetch.rate)} | ${f(r.bareFetch.handlerTo, 2)} × | ${f(r.cpuPerGiB.handler, 2)} / ${f(r.cpuPerGiB.bareFetch, 2)} / ${f(r.cpuPerGiB.bare, 2)} |`);
+        console.log(
+          `| ${RUNTIMES[name].label} | ${setting} | ${f(r.bareFetch.rate)} | ${f(r.bareFetch.handlerTo, 2)} × | ${f(r.cpuPerGiB.handler, 2)} / ${f(r.cpuPerGiB.bareFetch, 2)} / ${f(r.cpuPerGiB.bare, 2)} |`,
+        );
       }
     }
   }
   console.log(`\n### Memory (RSS of the runtime's process tree, MiB)\n`);
-  console.log(`| runtime | idle (after warm-up) | peak while one 20 MiB container crosses | then while one 100 MiB container crosses | growth during ${args.n} × ${args.mb} MiB at once |`);
+  console.log(
+    `| runtime | idle (after warm-up) | peak while one 20 MiB container crosses | then while one 100 MiB container crosses | growth during ${args.n} × ${args.mb} MiB at once |`,
+  );
   console.log('|---|---|---|---|---|');
   for (const name of names) {
     if (results[name].error) continue;
     const { single, link } = results[name];
     const cell = (peak) => `${mib(peak)} (+${mib(peak - single.idle)})`;
-    console.log(`| ${RUNTIMES[name].label} | ${mib(single.idle)} | ${cell(single[20])} | ${cell(single[100])} | +${mib(link.batchGrowth)} |`);
+    console.log(
+      `| ${RUNTIMES[name].label} | ${mib(single.idle)} | ${cell(single[20])} | ${cell(single[100])} | +${mib(link.batchGrowth)} |`,
+    );
   }
-  console.log(`(single containers go to a fake Oz reading ${args.slowMbit} Mbit/s, the batch to the ${args.linkMbit} Mbit/s one)`);
+  console.log(
+    `(single containers go to a fake Oz reading ${args.slowMbit} Mbit/s, the batch to the ${args.linkMbit} Mbit/s one)`,
+  );
   if (args.cpuProf) {
     console.log(`\n### CPU profiles (${args.cpuProf})\n`);
-    for (const file of readdirSync(args.cpuProf).filter((f) => f.endsWith('.cpuprofile'))) printSummary(path.join(args.cpuProf, file));
+    for (const file of readdirSync(args.cpuProf).filter((f) => f.endsWith('.cpuprofile')))
+      printSummary(path.join(args.cpuProf, file));
   }
   console.log(`\nload average now ${os.loadavg()[0].toFixed(1)}`);
   clearTimeout(watchdog);

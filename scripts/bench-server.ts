@@ -60,7 +60,9 @@ function parseArgs(argv: string[]): Args {
     const key = argv[i]!.replace(/^--/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof Args;
     const value = Number(argv[i + 1]);
     if (!(key in args) || !Number.isFinite(value) || value <= 0) {
-      console.error(`Unknown or bad option ${argv[i]} ${argv[i + 1] ?? ''}. Options: --n --mb --rounds --link-mbit --max-seconds`);
+      console.error(
+        `Unknown or bad option ${argv[i]} ${argv[i + 1] ?? ''}. Options: --n --mb --rounds --link-mbit --max-seconds`,
+      );
       process.exit(2);
     }
     args[key] = value;
@@ -73,7 +75,12 @@ function parseArgs(argv: string[]): Args {
  * port reads as fast as it can; the other shares one byte budget across all its connections.
  */
 function runUpstream(linkMbit: number) {
-  const folder = JSON.stringify({ folder_id: 'bench', resolution_status: 'FINISHED', system_resolution: 'SUCCESS', analyses: [] });
+  const folder = JSON.stringify({
+    folder_id: 'bench',
+    resolution_status: 'FINISHED',
+    system_resolution: 'SUCCESS',
+    analyses: [],
+  });
   const answer = (req: http.IncomingMessage, res: http.ServerResponse) =>
     req.on('end', () => {
       res.writeHead(201, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(folder) });
@@ -117,7 +124,13 @@ function runUpstream(linkMbit: number) {
 function barePipe(port: number) {
   return (req: http.IncomingMessage, res: http.ServerResponse) => {
     const up = http.request(
-      { host: '127.0.0.1', port, path: '/api/instant/folders/', method: 'POST', headers: { 'content-type': 'application/octet-stream', 'content-length': req.headers['content-length'] } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/instant/folders/',
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': req.headers['content-length'] },
+      },
       (answer) => {
         res.writeHead(answer.statusCode!, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
         pipeline(answer, res, () => {});
@@ -129,8 +142,16 @@ function barePipe(port: number) {
 
 /** The handler under test (and the bare pipe), alone in their process so its memory and CPU are its own. */
 function runHandler(upstream: Ports) {
-  const fast = createOzLivenessHandler({ ozApiUrl: `http://127.0.0.1:${upstream.fast}`, accessToken: 'bench-token', maxContainerBytes: 1024 * MiB });
-  const link = createOzLivenessHandler({ ozApiUrl: `http://127.0.0.1:${upstream.link}`, accessToken: 'bench-token', maxContainerBytes: 1024 * MiB });
+  const fast = createOzLivenessHandler({
+    ozApiUrl: `http://127.0.0.1:${upstream.fast}`,
+    accessToken: 'bench-token',
+    maxContainerBytes: 1024 * MiB,
+  });
+  const link = createOzLivenessHandler({
+    ozApiUrl: `http://127.0.0.1:${upstream.link}`,
+    accessToken: 'bench-token',
+    maxContainerBytes: 1024 * MiB,
+  });
   const fastNode = toNodeHandler(fast, { basePath: '/fast' });
   const linkNode = toNodeHandler(link, { basePath: '/link' });
   const bareFast = barePipe(upstream.fast);
@@ -154,7 +175,12 @@ function reportUsageOnRequest() {
   process.on('message', () => {
     const rss = process.memoryUsage.rss();
     const cpu = process.cpuUsage(cpuMark);
-    const usage: Usage = { rss, peak: Math.max(peak, rss), maxRss: process.resourceUsage().maxRSS * 1024, cpu: (cpu.user + cpu.system) / 1e6 };
+    const usage: Usage = {
+      rss,
+      peak: Math.max(peak, rss),
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      cpu: (cpu.user + cpu.system) / 1e6,
+    };
     process.send!(usage);
     peak = rss;
     cpuMark = process.cpuUsage();
@@ -232,7 +258,9 @@ async function runSetting(
       }
     }
     const last = (which: Path) => rates[which].at(-1)!.toFixed(0);
-    console.log(`  ${name} round ${r + 1}: direct ${last('direct')} MiB/s, through the handler ${last('through')} MiB/s, bare pipe ${last('bare')} MiB/s`);
+    console.log(
+      `  ${name} round ${r + 1}: direct ${last('direct')} MiB/s, through the handler ${last('through')} MiB/s, bare pipe ${last('bare')} MiB/s`,
+    );
   }
   // Each round's batches run back to back, under the same load from whatever else runs on the machine.
   const ratioOf = (a: Path, b: Path) => median(rates[a].map((rate, i) => rate / rates[b][i]!));
@@ -285,8 +313,22 @@ async function runBench(args: Args) {
       through: `${proxyBase}/${path}/container`,
       bare: `${proxyBase}/bare/${path}`,
     });
-    const loopback = await runSetting('loopback', settingUrls(upstream.ports.fast, 'fast'), proxy.child, upstream.child, args, idle.rss);
-    const link = await runSetting(`link ${args.linkMbit} Mbit/s`, settingUrls(upstream.ports.link, 'link'), proxy.child, upstream.child, args, idle.rss);
+    const loopback = await runSetting(
+      'loopback',
+      settingUrls(upstream.ports.fast, 'fast'),
+      proxy.child,
+      upstream.child,
+      args,
+      idle.rss,
+    );
+    const link = await runSetting(
+      `link ${args.linkMbit} Mbit/s`,
+      settingUrls(upstream.ports.link, 'link'),
+      proxy.child,
+      upstream.child,
+      args,
+      idle.rss,
+    );
     const end = await usage(proxy.child);
 
     const row = (name: string, o: Outcome) =>
@@ -300,7 +342,7 @@ async function runBench(args: Args) {
     console.log('|---|---|---|---|---|---|---|---|---|');
     console.log(row('loopback', loopback));
     console.log(row(`link ${args.linkMbit} Mbit/s`, link));
-    console.log('(ratios are medians over rounds of each round\'s own pair)');
+    console.log("(ratios are medians over rounds of each round's own pair)");
     console.log(
       `handler RSS after warm-up ${(idle.rss / MiB).toFixed(1)} MiB; kernel high-water mark ${(end.maxRss / MiB).toFixed(1)} MiB ` +
         `(${((end.maxRss - cold.rss) / MiB).toFixed(1)} MiB above the cold start)`,
@@ -309,12 +351,14 @@ async function runBench(args: Args) {
     const rssOk = Math.max(loopback.growth, link.growth) < GOAL_RSS_MIB;
     const ratioOk = link.ratio >= GOAL_RATIO;
     console.log(`load average now ${os.loadavg()[0]!.toFixed(1)}`);
-    console.log(`goal: RSS growth < ${GOAL_RSS_MIB} MiB: ${rssOk ? 'met' : 'MISSED'}; throughput ≥ ${GOAL_RATIO} × direct (link setting): ${ratioOk ? 'met' : 'MISSED'}`);
+    console.log(
+      `goal: RSS growth < ${GOAL_RSS_MIB} MiB: ${rssOk ? 'met' : 'MISSED'}; throughput ≥ ${GOAL_RATIO} × direct (link setting): ${ratioOk ? 'met' : 'MISSED'}`,
+    );
     if (loopback.ratio < GOAL_RATIO) {
       console.log(
         `note: loopback ${loopback.ratio.toFixed(2)} × direct, while a bare node:http pipe reached ${(loopback.bare / loopback.direct).toFixed(2)} × ` +
           'in the same run: when nothing but the CPU limits the bytes, any relay pays to receive and re-send each one ' +
-          '(compare its CPU per GiB with the client\'s and the upstream\'s), so no relay reaches direct speed there.',
+          "(compare its CPU per GiB with the client's and the upstream's), so no relay reaches direct speed there.",
       );
     }
     process.exitCode = rssOk && ratioOk ? 0 : 1;

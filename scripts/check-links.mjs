@@ -12,7 +12,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const walk = (dir, keep) =>
   existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-        d.name === 'node_modules' ? [] : d.isDirectory() ? walk(join(dir, d.name), keep) : keep(d.name) ? [join(dir, d.name)] : [],
+        d.name === 'node_modules'
+          ? []
+          : d.isDirectory()
+            ? walk(join(dir, d.name), keep)
+            : keep(d.name)
+              ? [join(dir, d.name)]
+              : [],
       )
     : [];
 
@@ -87,5 +93,7 @@ for (const source of sources) {
 }
 
 for (const d of dead) console.error(`✗ ${d}`);
-console.log(`${checked} relative links in ${pages.length} pages and ${sources.length} source files: ${dead.length ? `${dead.length} dead` : 'all resolve'}`);
+console.log(
+  `${checked} relative links in ${pages.length} pages and ${sources.length} source files: ${dead.length ? `${dead.length} dead` : 'all resolve'}`,
+);
 process.exit(dead.length ? 1 : 0);

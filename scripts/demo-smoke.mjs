@@ -10,20 +10,44 @@ import { chromium } from 'playwright-core';
 const args = process.argv.slice(2);
 const built = args.includes('--built');
 const names = args.filter((a) => !a.startsWith('--'));
-const runs = (names.length ? names : ['accept', 'declined']).map((scenario) => ({ scenario, page: '', label: scenario }));
-if (built) runs.push(...['standalone', 'classic'].map((kind) => ({ scenario: 'accept', page: `demo/${kind}.html`, label: `${kind} build` })));
+const runs = (names.length ? names : ['accept', 'declined']).map((scenario) => ({
+  scenario,
+  page: '',
+  label: scenario,
+}));
+if (built)
+  runs.push(
+    ...['standalone', 'classic'].map((kind) => ({
+      scenario: 'accept',
+      page: `demo/${kind}.html`,
+      label: `${kind} build`,
+    })),
+  );
 const expected = { accept: 'accept', declined: 'reject', failed: 'failed' };
 // Every wait is for something on the page, bounded for 2 cores shared with other builds.
 const BOUND = 120_000;
 
-const server = await createServer({ configFile: 'demo/vite.config.ts', server: { port: 0, strictPort: false }, logLevel: 'warn' });
+const server = await createServer({
+  configFile: 'demo/vite.config.ts',
+  server: { port: 0, strictPort: false },
+  logLevel: 'warn',
+});
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
   timeout: BOUND,
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+  ],
 });
 let failed = false;
 try {
@@ -41,13 +65,16 @@ try {
     await page.locator('video').first().waitFor({ state: 'attached', timeout: BOUND });
     const banner = page.locator(`oz-result-banner[status=${expected[scenario] ?? 'error'}]`);
     await banner.waitFor({ timeout: BOUND });
-    const text = (await banner.innerText().catch(() => '')) || (await banner.evaluate((b) => b.shadowRoot?.textContent ?? ''));
+    const text =
+      (await banner.innerText().catch(() => '')) || (await banner.evaluate((b) => b.shadowRoot?.textContent ?? ''));
     await page.screenshot({ path: `demo-smoke-${label.replace(/\W+/g, '-')}.png`, fullPage: true });
     if (problems.length) {
       failed = true;
       console.error(`✗ ${label}: ${problems.join('; ')}`);
     } else {
-      console.log(`✓ ${label}: banner status=${expected[scenario] ?? 'error'} — ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+      console.log(
+        `✓ ${label}: banner status=${expected[scenario] ?? 'error'} — ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}`,
+      );
     }
     await page.close();
   }

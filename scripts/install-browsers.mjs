@@ -16,7 +16,9 @@ const PACKAGES = 'chromium firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvf
 export const INSTALL_HINT = `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${PACKAGES}`;
 
 export function missingBrowsers() {
-  return Object.entries(BROWSER_FILES).filter(([, f]) => !existsSync(f)).map(([n]) => n);
+  return Object.entries(BROWSER_FILES)
+    .filter(([, f]) => !existsSync(f))
+    .map(([n]) => n);
 }
 
 export function ensureBrowsers() {
@@ -24,7 +26,9 @@ export function ensureBrowsers() {
   if (missing.length === 0) return true;
   const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canApt) {
-    console.error(`Missing: ${missing.join(', ')}.\nThe tests run in Debian's Chromium, Firefox ESR and WebKitGTK. Install them with:\n  ${INSTALL_HINT}`);
+    console.error(
+      `Missing: ${missing.join(', ')}.\nThe tests run in Debian's Chromium, Firefox ESR and WebKitGTK. Install them with:\n  ${INSTALL_HINT}`,
+    );
     return false;
   }
   console.log(`Installing browsers from Debian (missing: ${missing.join(', ')})…`);

@@ -6,6 +6,9 @@
 //   - every export in package.json "exports" resolves from the consumer, and the Node-importable
 //     ones import there with no DOM (the standalone bundle is for <script> tags: resolved, not run);
 //     `oz-liveness-elements/react` renders to HTML with React 18's renderToString;
+//   - publint (strict) and attw (ESM only: node16 and bundler resolution) find nothing in the tarball;
+//     `npm publish --dry-run` prints no warning; the browser bundles name their source maps; the server
+//     entry is not minified (a configuration error shows a readable line);
 //   - a TypeScript consumer type-checks against the shipped types, with both `bundler` and
 //     `nodenext` module resolution: tag names (`document.createElement('oz-liveness-check')` is the
 //     class), event details (`addEventListener('oz-error', (e) => e.detail.code)`), the React
@@ -43,6 +46,16 @@ function check(label, fn) {
     failed++;
   }
 }
+async function checkAsync(label, fn) {
+  try {
+    const note = await fn();
+    console.log(`✓ ${label}${note ? ` — ${note}` : ''}`);
+    passed++;
+  } catch (e) {
+    console.error(`✗ ${label}: ${e.message}`);
+    failed++;
+  }
+}
 /** Every file path an export (or a field) names, with the condition it is under. */
 function targets(value, condition = 'default') {
   if (typeof value === 'string') return [{ condition, path: value }];
@@ -57,7 +70,8 @@ try {
 
   check('custom-elements.json is in the tarball, and "customElements" names it', () => {
     if (!files.has('custom-elements.json')) throw new Error('custom-elements.json is not packed');
-    if (pkg.customElements !== 'custom-elements.json') throw new Error(`"customElements" is ${JSON.stringify(pkg.customElements)}`);
+    if (pkg.customElements !== 'custom-elements.json')
+      throw new Error(`"customElements" is ${JSON.stringify(pkg.customElements)}`);
   });
   check('every file package.json names (exports, main, module, types) is in the tarball', () => {
     const named = [
@@ -73,8 +87,86 @@ try {
     if (stray.length) throw new Error(stray.slice(0, 10).join(', '));
   });
 
+  // 1b. The linters of package shape, on the tarball as published, and the publish itself (dry run).
+  await checkAsync('publint --strict on the tarball: no error, warning or suggestion', async () => {
+    const { publint } = await import('publint');
+    const { formatMessage } = await import('publint/utils');
+    const tar = readFileSync(tarball);
+    const { messages, pkg: packed } = await publint({
+      pack: { tarball: tar.buffer.slice(tar.byteOffset, tar.byteOffset + tar.byteLength) },
+      level: 'suggestion',
+      strict: true,
+    });
+    if (messages.length) throw new Error(messages.map((m) => `\n  ${m.type}: ${formatMessage(m, packed)}`).join(''));
+  });
+  check(
+    'attw (esm-only: node16 from ESM and bundler resolution) on the tarball: every entry point typed, no false CJS',
+    () => {
+      const r = spawnSync(
+        join(root, 'node_modules/.bin/attw'),
+        [tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color'],
+        { cwd: work, env, encoding: 'utf8' },
+      );
+      if (r.status !== 0) throw new Error(`\n${r.stdout}${r.stderr}`);
+      return `${Object.keys(pkg.exports).length} entry points`;
+    },
+  );
+  check('npm publish --dry-run: no warning (publishConfig: public, with provenance)', () => {
+    if (pkg.publishConfig?.provenance !== true) throw new Error('publishConfig.provenance is not true');
+    for (const f of ['repository', 'homepage', 'bugs', 'keywords'])
+      if (!pkg[f]) throw new Error(`package.json has no "${f}" (the packed README's links need it)`);
+    // A placeholder token for the configured registry: a dry run only checks that one is there.
+    const registry = run('npm', ['config', 'get', 'registry'])
+      .trim()
+      .replace(/^https?:/, '');
+    const r = spawnSync('npm', ['publish', '--dry-run', `--${registry.replace(/\/?$/, '/')}:_authToken=dry-run`], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    const warnings = `${r.stdout}${r.stderr}`
+      .split('\n')
+      // The file listing ("npm notice 288B dist/…/session-error.d.ts") names files, not problems.
+      .filter((l) => !/^npm notice [\d.]+[kMG]?B\s/.test(l))
+      .filter((l) => /\b(warn|ERR!|error)\b/i.test(l) && !l.includes('Unknown user config "nodedir"'));
+    if (r.status !== 0 || warnings.length) throw new Error(`\n${warnings.join('\n')}`);
+  });
+  check('the browser bundles ship their source maps', () => {
+    const bundles = [
+      'dist/index.js',
+      'dist/oz-liveness-elements.js',
+      'dist/oz-liveness-elements.iife.js',
+      'dist/react.js',
+    ];
+    for (const b of bundles) {
+      if (!files.has(`${b}.map`)) throw new Error(`${b}.map is not packed`);
+      if (!readFileSync(join(root, b), 'utf8').includes(`//# sourceMappingURL=${b.split('/').pop()}.map`))
+        throw new Error(`${b} does not name its map`);
+    }
+    return bundles.join(', ');
+  });
+  check('the server entry is not minified: a configuration error points at a readable line of dist/server.js', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { createOzLivenessHandler } from './dist/server.js'; createOzLivenessHandler({ ozApiUrl: 'http://oz.example', api: 'instant' });",
+      ],
+      { cwd: root, env, encoding: 'utf8' },
+    );
+    // Node prints the throwing line of the bundle, then the error, then the stack.
+    const [where, line] = r.stderr.split('\n');
+    if (r.status === 0 || !/dist\/server\.js:\d+$/.test(where)) throw new Error(`unexpected output:\n${r.stderr}`);
+    if (line.length > 160 || !/throw /.test(line))
+      throw new Error(`the line shown is ${line.length} characters: ${line.slice(0, 200)}`);
+    if (!/ozApiUrl must be https/.test(r.stderr)) throw new Error(`no readable message:\n${r.stderr.slice(0, 400)}`);
+    return `${where.split('/').pop()}: ${line.trim()}`;
+  });
+
   check('the simulator plugin script is exported as oz-liveness-elements/testing/plugin_liveness.js', () => {
-    const target = pkg.exports['./testing/plugin_liveness.js'];
+    const entry = pkg.exports['./testing/plugin_liveness.js'];
+    const target = typeof entry === 'string' ? entry : entry?.default;
     if (typeof target !== 'string') throw new Error('not in "exports"');
     if (!files.has(target.replace(/^\.\//, ''))) throw new Error(`${target} is not in the tarball`);
     return target;
@@ -85,15 +177,32 @@ try {
   check('a consumer without React installs no react, react-dom, @types/react or @lit/react', () => {
     const found = REACT_PACKAGES.filter((name) => existsSync(join(plain, 'node_modules', name)));
     if (found.length) throw new Error(`installed: ${found.join(', ')}`);
-    for (const dep of ['lit', '@lit/context']) if (!existsSync(join(plain, 'node_modules', dep, 'package.json'))) throw new Error(`${dep} is missing`);
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('oz-liveness-elements'); const s = await import('oz-liveness-elements/server'); console.log(Object.keys(m).length + Object.keys(s).length)"], { cwd: plain, env, encoding: 'utf8' });
+    for (const dep of ['lit', '@lit/context'])
+      if (!existsSync(join(plain, 'node_modules', dep, 'package.json'))) throw new Error(`${dep} is missing`);
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('oz-liveness-elements'); const s = await import('oz-liveness-elements/server'); console.log(Object.keys(m).length + Object.keys(s).length)",
+      ],
+      { cwd: plain, env, encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`importing the main and server entries failed:\n${r.stderr}`);
     return 'lit and @lit/context only; the main and server entries import';
   });
 
   // 2b. A clean consumer project with the tarball, React 18 (the older peer) and @lit/react; vue for its types.
   const hasVue = Boolean(pkg.exports['./vue']);
-  const deps = ['@types/node@^20.19.0', 'react@^18.3.0', 'react-dom@^18.3.0', '@types/react@^18.3.0', '@types/react-dom@^18.3.0', `@lit/react@${pkg.peerDependencies?.['@lit/react'] ?? '^1.0.8'}`, ...(hasVue ? ['vue@^3.5.0'] : [])];
+  const deps = [
+    '@types/node@^20.19.0',
+    'react@^18.3.0',
+    'react-dom@^18.3.0',
+    '@types/react@^18.3.0',
+    '@types/react-dom@^18.3.0',
+    `@lit/react@${pkg.peerDependencies?.['@lit/react'] ?? '^1.0.8'}`,
+    ...(hasVue ? ['vue@^3.5.0'] : []),
+  ];
   const app = consumerProject(join(work, 'consumer'), tarball, deps);
   const installed = join(app, 'node_modules', 'oz-liveness-elements');
   const installedPkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
@@ -134,10 +243,22 @@ console.log(note);
     const spec = key === '.' ? 'oz-liveness-elements' : `oz-liveness-elements/${key.slice(2)}`;
     const runtime = targets(value).filter((t) => t.condition !== 'types');
     check(`export "${key}" resolves${runtime.length ? '' : ' (types only)'}`, () => {
-      for (const t of targets(value)) if (!existsSync(join(installed, t.path))) throw new Error(`${t.condition} → ${t.path} is not in the package`);
-      if (!runtime.length) return targets(value).map((t) => `${t.condition}: ${t.path}`).join(', ');
-      const mode = key === './custom-elements.json' ? 'json' : BROWSER_ONLY.has(key) || key.endsWith('.json') ? 'resolve' : 'import';
-      return run(process.execPath, [probe, spec, mode], app).trim() + (BROWSER_ONLY.has(key) ? ' (browser only: not run in Node)' : '');
+      for (const t of targets(value))
+        if (!existsSync(join(installed, t.path))) throw new Error(`${t.condition} → ${t.path} is not in the package`);
+      if (!runtime.length)
+        return targets(value)
+          .map((t) => `${t.condition}: ${t.path}`)
+          .join(', ');
+      const mode =
+        key === './custom-elements.json'
+          ? 'json'
+          : BROWSER_ONLY.has(key) || key.endsWith('.json')
+            ? 'resolve'
+            : 'import';
+      return (
+        run(process.execPath, [probe, spec, mode], app).trim() +
+        (BROWSER_ONLY.has(key) ? ' (browser only: not run in Node)' : '')
+      );
     });
   }
 

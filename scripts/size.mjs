@@ -14,8 +14,13 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  { name: 'standalone, Lit inside (dist/oz-liveness-elements.js)', entry: 'dist/oz-liveness-elements.js', target: 14_000, ceiling: 18_150 },
-  { name: 'library entry, Lit external (dist/index.js)', entry: 'dist/index.js', target: 7_000, ceiling: 11_700 },
+  {
+    name: 'standalone, Lit inside (dist/oz-liveness-elements.js)',
+    entry: 'dist/oz-liveness-elements.js',
+    target: 14_000,
+    ceiling: 18_930, // was 18 150: +0.36 kB fallback-language marking, camera steps and contact wording (issues 23, 25), +0.41 kB Trusted Types beside a page's lit-html policy, the session-token timeout and route failures (issue 24); measured by this script
+  },
+  { name: 'library entry, Lit external (dist/index.js)', entry: 'dist/index.js', target: 7_000, ceiling: 12_600 },
 ];
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -53,10 +58,15 @@ for (const b of BUDGETS) {
   const ok = initial <= b.ceiling;
   over ||= !ok;
   const gap = initial - b.target;
-  console.log(`${ok ? '✓' : '✗'} ${b.name}: ${kB(initial)} gzip loaded with the page — ceiling ${kB(b.ceiling)}; ` +
-    `target ${kB(b.target)} ${gap > 0 ? `NOT MET (${kB(gap)} over)` : 'met'}` +
-    `${staticFiles.length > 1 ? `\n    files: ${staticFiles.map((f) => relative('dist', f)).join(' + ')}` : ''}`);
-  if (lazy.length) console.log(`    + ${kB(later)} gzip in ${lazy.length} chunk(s) loaded on demand (capture machinery, languages); ${kB(initial + later)} in all`);
+  console.log(
+    `${ok ? '✓' : '✗'} ${b.name}: ${kB(initial)} gzip loaded with the page — ceiling ${kB(b.ceiling)}; ` +
+      `target ${kB(b.target)} ${gap > 0 ? `NOT MET (${kB(gap)} over)` : 'met'}` +
+      `${staticFiles.length > 1 ? `\n    files: ${staticFiles.map((f) => relative('dist', f)).join(' + ')}` : ''}`,
+  );
+  if (lazy.length)
+    console.log(
+      `    + ${kB(later)} gzip in ${lazy.length} chunk(s) loaded on demand (capture machinery, languages); ${kB(initial + later)} in all`,
+    );
 }
 const iife = 'dist/oz-liveness-elements.iife.js';
 if (existsSync(iife)) console.log(`  (no budget) classic script ${iife}: ${kB(gz(iife))} gzip, everything inside`);

@@ -22,7 +22,12 @@ const LAUNCH_TIMEOUT = 120_000; // one start of the browser
 const LAUNCHES = 3; // starts of the browser before the check gives up
 const RETRIES = 2; // reruns of a story whose browser failed under it
 
-const opt = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback;
+const opt = (name, fallback) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')
+    .slice(1)
+    .join('=') ?? fallback;
 const filter = opt('filter', '');
 const jobs = Math.max(1, Number(opt('jobs', '3')) || 3);
 const screenshots = opt('screenshots', '');
@@ -81,7 +86,10 @@ function liveBrowser() {
 function watchStorybook() {
   const state = (window.__storybookCheck = { finished: false, problems: [] });
   const problem = (kind) => (data) => {
-    const error = data?.message ?? data?.description ?? (Array.isArray(data) ? data.map((e) => e?.message ?? String(e)).join('; ') : JSON.stringify(data));
+    const error =
+      data?.message ??
+      data?.description ??
+      (Array.isArray(data) ? data.map((e) => e?.message ?? String(e)).join('; ') : JSON.stringify(data));
     state.problems.push(`${kind}: ${error}`);
   };
   let channel;
@@ -105,7 +113,10 @@ function watchStorybook() {
 function byDeadline(promise, deadline, what) {
   let timer;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: not within the story's ${STORY_TIMEOUT / 1000} s`)), Math.max(0, deadline - Date.now()));
+    timer = setTimeout(
+      () => reject(new Error(`${what}: not within the story's ${STORY_TIMEOUT / 1000} s`)),
+      Math.max(0, deadline - Date.now()),
+    );
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
@@ -139,13 +150,20 @@ async function checkStory(story) {
     });
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') failures.push(`request off the loopback: ${r.url()}`);
+      if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1')
+        failures.push(`request off the loopback: ${r.url()}`);
     });
     await page.addInitScript(watchStorybook);
     const left = () => Math.max(1, deadline - Date.now());
-    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout: left() });
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, {
+      waitUntil: 'load',
+      timeout: left(),
+    });
     const outcome = await page
-      .waitForFunction(() => window.__storybookCheck.finished || window.__storybookCheck.problems.length > 0, null, { timeout: left(), polling: 100 })
+      .waitForFunction(() => window.__storybookCheck.finished || window.__storybookCheck.problems.length > 0, null, {
+        timeout: left(),
+        polling: 100,
+      })
       .then(() => page.evaluate(() => window.__storybookCheck))
       .catch((e) => {
         if (broken) throw e;
@@ -156,7 +174,9 @@ async function checkStory(story) {
       await page.addScriptTag({ path: AXE });
       const axe = page.evaluate(async () => {
         const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-        return result.violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+        return result.violations.map(
+          (v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+        );
       });
       failures.push(...(await byDeadline(axe, deadline, 'axe')));
     }
@@ -179,7 +199,12 @@ async function checkWithRetries(story) {
       return { story, failures: await checkStory(story), ms: Date.now() - started };
     } catch (e) {
       if (!(e instanceof BrowserFailure)) throw e;
-      if (attempt >= RETRIES) return { story, failures: [`browser failure, ${RETRIES} retries spent: ${e.message}`], ms: Date.now() - started };
+      if (attempt >= RETRIES)
+        return {
+          story,
+          failures: [`browser failure, ${RETRIES} retries spent: ${e.message}`],
+          ms: Date.now() - started,
+        };
       console.log(`retry ${story.id}: ${e.message} (not the story's fault; retry ${attempt + 1} of ${RETRIES})`);
     }
   }

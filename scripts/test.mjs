@@ -26,18 +26,26 @@ const browsers = process.env.BROWSERS ?? 'chromium,firefox,webkit';
 const wtr = nodeOnly ? 0 : run('node_modules/.bin/wtr', [], { BROWSERS: browsers });
 
 // Node 20's --test takes a directory only for .js files: name the .ts files, and refuse to pass on none.
-const nodeTests = readdirSync('test/node').filter((f) => f.endsWith('.test.ts')).map((f) => `test/node/${f}`);
+const nodeTests = readdirSync('test/node')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/node/${f}`);
 if (nodeTests.length === 0) {
   console.error('No Node tests found in test/node/');
   process.exit(1);
 }
-// The spec reporter for people, a TAP copy for the count.
+// The spec reporter for people, a TAP copy for the count. --expose-gc: the deadline tests
+// (test/node/prod-deadlines.test.ts) force garbage collections mid-request with global.gc().
 const tapDir = mkdtempSync(join(tmpdir(), 'node-tests-'));
 const tapFile = join(tapDir, 'node.tap');
 let node = run(process.execPath, [
-  '--import', 'tsx', '--test',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+  '--expose-gc',
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tapFile}`,
   ...nodeTests,
 ]);
 const problems = checkNodeCounts(readTap(tapFile), nodeTests);
@@ -48,7 +56,9 @@ if (problems.length) {
 }
 
 if (wtr !== 0 || node !== 0) {
-  console.error(`\nFAILED: ${wtr !== 0 ? `browser tests (${browsers})` : ''}${wtr !== 0 && node !== 0 ? ' and ' : ''}${node !== 0 ? 'node tests' : ''}`);
+  console.error(
+    `\nFAILED: ${wtr !== 0 ? `browser tests (${browsers})` : ''}${wtr !== 0 && node !== 0 ? ' and ' : ''}${node !== 0 ? 'node tests' : ''}`,
+  );
   process.exit(1);
 }
 
@@ -74,7 +84,8 @@ function checkNodeCounts(tap, files) {
   const tests = total - fileTests;
   const floor = JSON.parse(readFileSync(FLOOR_FILE, 'utf8'));
   if (!tap) found.push('no results at all from the Node test runner');
-  else if (tests < floor.node.tests) found.push(`TOO FEW  ${tests} Node tests ran, fewer than the ${floor.node.tests} of ${FLOOR_FILE}`);
+  else if (tests < floor.node.tests)
+    found.push(`TOO FEW  ${tests} Node tests ran, fewer than the ${floor.node.tests} of ${FLOOR_FILE}`);
   console.log(`\nNode test totals: ${files.length} files, ${tests} tests (floor ${floor.node.tests})`);
   if (!found.length && process.env.UPDATE_TEST_FLOOR && node === 0) {
     floor.node.tests = tests;

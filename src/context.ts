@@ -21,12 +21,47 @@ export const ozLivenessContext = createContext<OzLivenessSnapshot>(Symbol.for('o
 
 /**
  * One voice per change: a banner that follows a check (nested, or through `for=`) calls
- * `check[followCheck](banner)` when it starts following and the returned function when it stops.
- * While followed, the check's own status line steps aside (not shown, not live): the banner speaks.
+ * `check[followCheck](banner, voice)` when it starts following and the returned function when it
+ * stops. While followed, the check's own status line steps aside (not shown, not live): a banner
+ * speaks. With several banners following one check (a nested one and a `for=` one, or two `for=`),
+ * only one speaks: `voice(true)` for the first to follow, `voice(false)` for the others, which show
+ * the same words without a live region; when the speaker stops following, the next takes over.
  */
 export const followCheck: unique symbol = Symbol.for('oz-liveness-elements.follow');
 
-/** What a check offers a follower. */
+/** What a check offers a follower. `voice` (optional: a follower that passes none speaks) says whether it speaks. */
 export interface OzFollowable {
-  [followCheck](follower: Element): () => void;
+  [followCheck](follower: Element, voice?: (speaks: boolean) => void): () => void;
+}
+
+/**
+ * A check's followers, in the order they came: the first speaks, the others are told to keep quiet.
+ * Each is told only when its role changes, so a banner re-renders (and a screen reader hears) nothing
+ * when another banner comes or goes.
+ */
+export class Followers {
+  // TypeScript-private, not `#`: the build targets browsers where `#` fields cost a WeakMap each.
+  private list: { follower: Element; voice?: (speaks: boolean) => void; speaks?: boolean }[] = [];
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** Adds `follower` (again: moves it to the end, with its new `voice`); returns its unfollow. */
+  add(follower: Element, voice?: (speaks: boolean) => void): () => void {
+    const entry = { follower, voice };
+    this.list = [...this.list.filter((e) => e.follower !== follower), entry];
+    this.tell();
+    // Only this follow's own entry: a stale unfollow after a re-follow must not drop the new one.
+    return () => {
+      this.list = this.list.filter((e) => e !== entry);
+      this.tell();
+    };
+  }
+
+  private tell(): void {
+    this.list.forEach((entry, i) => {
+      if (entry.speaks !== !i) entry.voice?.((entry.speaks = !i));
+    });
+  }
 }

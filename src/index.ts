@@ -3,6 +3,8 @@
  * `<oz-result-banner>`. Defining twice (a bundled copy and a script-tag copy) is a no-op. Safe to
  * import in Node (SSR): nothing here touches window or document at module top level.
  */
+// First, before Lit: the kit's Trusted Types policy is lent to Lit's module as it runs (trusted-types.ts).
+import './core/trusted-types.js';
 import { OzLivenessCheck } from './liveness-check/liveness-check.js';
 import { OzResultBanner } from './result-banner/result-banner.js';
 

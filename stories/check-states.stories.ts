@@ -29,7 +29,12 @@ const meta: Meta = {
 export default meta;
 
 /** Press Start on `scenario` and wait until `until` holds. */
-function flow(scenario: ScenarioName, until: (check: OzLivenessCheck) => Promise<void>, network: SimulatedNetwork = {}, story = ''): Story {
+function flow(
+  scenario: ScenarioName,
+  until: (check: OzLivenessCheck) => Promise<void>,
+  network: SimulatedNetwork = {},
+  story = '',
+): Story {
   return {
     args: { 'plugin-src': pluginSrc(scenario) },
     parameters: { ozNetwork: network, docs: { description: { story } } },
@@ -46,12 +51,20 @@ const outcome = (decision: string) => async (check: OzLivenessCheck) => {
   await expect(check.result?.decision).toBe(decision);
 };
 
-export const Idle: Story = { name: 'Idle', parameters: { docs: { description: { story: 'Before anything: the Start button.' } } } };
+export const Idle: Story = {
+  name: 'Idle',
+  parameters: { docs: { description: { story: 'Before anything: the Start button.' } } },
+};
 
 export const Loading: Story = { ...slowPluginScript, name: 'Loading', play: untilLoading };
 
 export const Capturing: Story = {
-  ...flow('accept', (check) => untilState(check, 'capturing'), {}, 'The plugin’s window is open (shown over the page, not in these pictures).'),
+  ...flow(
+    'accept',
+    (check) => untilState(check, 'capturing'),
+    {},
+    'The plugin’s window is open (shown over the page, not in these pictures).',
+  ),
   name: 'Capturing',
   args: { 'plugin-src': pluginSrc('accept', UNTIL_CAPTURE_NOW) },
 };
@@ -70,7 +83,10 @@ export const Analysing: Story = {
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
     let sent = false;
-    check.addEventListener('oz-upload-progress', ({ detail }) => (sent ||= detail.total > 0 && detail.loaded >= detail.total));
+    check.addEventListener(
+      'oz-upload-progress',
+      ({ detail }) => (sent ||= detail.total > 0 && detail.loaded >= detail.total),
+    );
     await pressStart(check);
     await waitFor(() => expect(sent).toBe(true), { timeout: 20_000 });
     await check.updateComplete;
@@ -79,13 +95,21 @@ export const Analysing: Story = {
 
 export const ErrorCamera: Story = {
   name: 'Error (camera)',
-  parameters: { docs: { description: { story: 'The camera is refused for this site (the browser’s permission says so): found by preflight() before the plugin opens.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The camera is refused for this site (the browser’s permission says so): found by preflight() before the plugin opens.',
+      },
+    },
+  },
   // The browser's answer, stubbed at the edge for this story only.
   beforeEach: () => {
     const permissions = navigator.permissions;
     const own = Object.getOwnPropertyDescriptor(permissions, 'query');
     Object.defineProperty(permissions, 'query', { configurable: true, value: async () => ({ state: 'denied' }) });
-    return () => (own ? Object.defineProperty(permissions, 'query', own) : delete (permissions as { query?: unknown }).query);
+    return () =>
+      own ? Object.defineProperty(permissions, 'query', own) : delete (permissions as { query?: unknown }).query;
   },
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
@@ -102,7 +126,10 @@ export const ErrorNetwork: Story = {
   ...flow('accept', (check) => untilError(check, 'session-token-failed'), { ozDown: { sessionToken: 1 } }),
   name: 'Error (network)',
 };
-export const ErrorCheck: Story = { ...flow('container_error_14', (check) => untilError(check, 'container-rejected')), name: 'Error (check)' };
+export const ErrorCheck: Story = {
+  ...flow('container_error_14', (check) => untilError(check, 'container-rejected')),
+  name: 'Error (check)',
+};
 export const ErrorBrowser: Story = {
   ...flow('error_wasm_internal_failure_1', (check) => untilError(check, 'error_wasm_internal_failure_1')),
   name: 'Error (browser)',

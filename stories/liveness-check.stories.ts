@@ -60,7 +60,12 @@ function failsWith(code: string, scenario: ScenarioName = 'accept', description?
 
 export const Idle: Story = {
   parameters: {
-    docs: { description: { story: 'Nothing has happened yet. **Start** opens the simulator with your camera; it captures after a few seconds, or at **Capture now**.' } },
+    docs: {
+      description: {
+        story:
+          'Nothing has happened yet. **Start** opens the simulator with your camera; it captures after a few seconds, or at **Capture now**.',
+      },
+    },
   },
 };
 
@@ -82,7 +87,12 @@ export const Capturing: Story = {
   name: 'Capturing (live preview)',
   args: { 'plugin-src': pluginSrc('accept', UNTIL_CAPTURE_NOW) },
   parameters: {
-    docs: { description: { story: "The simulator's window shows the camera's live picture and waits for **Capture now**; the check says what is going on below." } },
+    docs: {
+      description: {
+        story:
+          "The simulator's window shows the camera's live picture and waits for **Capture now**; the check says what is going on below.",
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
@@ -96,7 +106,11 @@ export const Uploading: Story = {
   name: 'Uploading with progress',
   parameters: {
     ozNetwork: { uploadMs: 45_000 } satisfies SimulatedNetwork,
-    docs: { description: { story: 'A slow uplink carries the container for 45 s; the banner shows the progress, then the result.' } },
+    docs: {
+      description: {
+        story: 'A slow uplink carries the container for 45 s; the banner shows the progress, then the result.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
@@ -107,7 +121,9 @@ export const Uploading: Story = {
 };
 
 export const Done: Story = {
-  parameters: { docs: { description: { story: 'The backend answered; the decision (here: passed) is in the banner.' } } },
+  parameters: {
+    docs: { description: { story: 'The backend answered; the decision (here: passed) is in the banner.' } },
+  },
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
     await pressStart(check);
@@ -120,11 +136,19 @@ export const NextStep: Story = {
   name: 'Passed: what comes next (next slot)',
   render: (args, context) => {
     const check = renderElement<OzLivenessCheck>(args, context);
-    check.append(h('a', { slot: 'next', href: '#continue' }, 'Continue to the next step'), h('oz-result-banner', { 'show-details': true }));
+    check.append(
+      h('a', { slot: 'next', href: '#continue' }, 'Continue to the next step'),
+      h('oz-result-banner', { 'show-details': true }),
+    );
     return check;
   },
   parameters: {
-    docs: { description: { story: 'After a passed check the button is gone (nothing to do again); a link of the page in the `next` slot takes its place.' } },
+    docs: {
+      description: {
+        story:
+          'After a passed check the button is gone (nothing to do again); a link of the page in the `next` slot takes its place.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
@@ -136,7 +160,11 @@ export const NextStep: Story = {
 
 export const InvalidConfiguration: Story = {
   name: 'Invalid configuration',
-  ...failsWith('invalid-config', 'accept', 'An action the plugin does not know: the element reports `invalid-config` (with `field`) and never opens the plugin.'),
+  ...failsWith(
+    'invalid-config',
+    'accept',
+    'An action the plugin does not know: the element reports `invalid-config` (with `field`) and never opens the plugin.',
+  ),
   args: { actions: ['video_selfie_moonwalk'] },
 };
 
@@ -149,19 +177,35 @@ export const PluginFailedToLoad: Story = {
 };
 
 export const WasmError1: Story = {
-  ...failsWith('error_wasm_internal_failure_1', 'error_wasm_internal_failure_1', 'No WebAssembly in this browser, at open: not retryable, the person needs another browser or device.'),
+  ...failsWith(
+    'error_wasm_internal_failure_1',
+    'error_wasm_internal_failure_1',
+    'No WebAssembly in this browser, at open: not retryable, the person needs another browser or device.',
+  ),
   name: 'WASM error 1 (no WebAssembly)',
 };
 export const WasmError2: Story = {
-  ...failsWith('error_wasm_internal_failure_2', 'error_wasm_internal_failure_2', 'Not enough memory, once the camera runs: not retryable.'),
+  ...failsWith(
+    'error_wasm_internal_failure_2',
+    'error_wasm_internal_failure_2',
+    'Not enough memory, once the camera runs: not retryable.',
+  ),
   name: 'WASM error 2 (memory)',
 };
 export const WasmError3: Story = {
-  ...failsWith('error_wasm_internal_failure_3', 'error_wasm_internal_failure_3', 'The container could not be made, after the capture: **Try again**.'),
+  ...failsWith(
+    'error_wasm_internal_failure_3',
+    'error_wasm_internal_failure_3',
+    'The container could not be made, after the capture: **Try again**.',
+  ),
   name: 'WASM error 3 (container)',
 };
 export const WasmError1000: Story = {
-  ...failsWith('error_wasm_internal_failure_1000', 'error_wasm_internal_failure_1000', 'Another container failure, after the capture: **Try again**.'),
+  ...failsWith(
+    'error_wasm_internal_failure_1000',
+    'error_wasm_internal_failure_1000',
+    'Another container failure, after the capture: **Try again**.',
+  ),
   name: 'WASM error 1000 (container)',
 };
 
@@ -170,7 +214,12 @@ export const SessionTokenFailed: Story = {
   ...failsWith('session-token-failed'),
   parameters: {
     ozNetwork: { ozDown: { sessionToken: 1 } } satisfies SimulatedNetwork,
-    docs: { description: { story: 'Oz API is unreachable when the backend asks for a session token (the backend answers 502). **Try again** gets one.' } },
+    docs: {
+      description: {
+        story:
+          'Oz API is unreachable when the backend asks for a session token (the backend answers 502). **Try again** gets one.',
+      },
+    },
   },
 };
 
@@ -183,7 +232,8 @@ export const UploadFailed: Story = {
     ozNetwork: ozDownForUploads,
     docs: {
       description: {
-        story: 'Oz API is unreachable for the upload and its two retries (502 each time). The container is kept: **Try again** sends the same bytes again, and now it goes through.',
+        story:
+          'Oz API is unreachable for the upload and its two retries (502 each time). The container is kept: **Try again** sends the same bytes again, and now it goes through.',
       },
     },
   },
@@ -193,7 +243,11 @@ export const UploadRetried: Story = {
   name: 'Upload failed, then retried',
   parameters: {
     ozNetwork: ozDownForUploads,
-    docs: { description: { story: 'As above, and the person presses **Try again**: the kept container is sent again and accepted.' } },
+    docs: {
+      description: {
+        story: 'As above, and the person presses **Try again**: the kept container is sent again and accepted.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
@@ -217,10 +271,19 @@ export const ContainerRejected: Story = {
 export const ClosedByTheUser: Story = {
   name: 'Closed by the user',
   args: { 'plugin-src': pluginSrc('accept', UNTIL_CAPTURE_NOW) },
-  parameters: { docs: { description: { story: "The person closes the simulator's window before the capture: `oz-close` with `reason: 'user'`, and the check is ready to start again." } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "The person closes the simulator's window before the capture: `oz-close` with `reason: 'user'`, and the check is ready to start again.",
+      },
+    },
+  },
   play: async ({ canvasElement }) => {
     const check = checkIn(canvasElement);
-    const closed = new Promise<string>((resolve) => check.addEventListener('oz-close', (e) => resolve(e.detail.reason), { once: true }));
+    const closed = new Promise<string>((resolve) =>
+      check.addEventListener('oz-close', (e) => resolve(e.detail.reason), { once: true }),
+    );
     await pressStart(check);
     await untilLivePreview();
     await closeSimulatorWindow();
@@ -241,5 +304,11 @@ export const OwnTrigger: Story = {
     check.append(h('button', { slot: 'trigger', type: 'button' }, 'Verify it’s me'), h('oz-result-banner'));
     return check;
   },
-  parameters: { docs: { description: { story: 'A button of the page in the `trigger` slot replaces the built-in one; a click on it starts the check.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story: 'A button of the page in the `trigger` slot replaces the built-in one; a click on it starts the check.',
+      },
+    },
+  },
 };

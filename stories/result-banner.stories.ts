@@ -22,7 +22,9 @@ const languageName = (lang: OzLang) => `${OZ_LANGUAGE_NAMES[lang]} (${lang})`;
 type Render = NonNullable<Story['render']>;
 
 /** Loads the folder of a capture in `scenario` into the banner's `result`. */
-const folder = (scenario: ScenarioName, actions?: string[]) => async () => ({ props: { result: await simulatedFolder(scenario, actions) } });
+const folder = (scenario: ScenarioName, actions?: string[]) => async () => ({
+  props: { result: await simulatedFolder(scenario, actions) },
+});
 
 const meta: Meta = {
   title: 'oz-result-banner',
@@ -37,14 +39,24 @@ function inCheck(scenario: ScenarioName = 'accept'): Render {
     const banner = renderElement(args, context);
     return h(
       'oz-liveness-check',
-      { 'plugin-src': pluginSrc(scenario), 'session-token-url': BACKEND.sessionToken, 'backend-url': BACKEND.container },
+      {
+        'plugin-src': pluginSrc(scenario),
+        'session-token-url': BACKEND.sessionToken,
+        'backend-url': BACKEND.container,
+      },
       banner,
     );
   };
 }
 
 /** A story whose check fails with `code`: the banner shows that error family's message. */
-function errorFamily(family: string, code: string, scenario: ScenarioName = 'accept', network: SimulatedNetwork = {}, checkAttrs: Record<string, string> = {}): Story {
+function errorFamily(
+  family: string,
+  code: string,
+  scenario: ScenarioName = 'accept',
+  network: SimulatedNetwork = {},
+  checkAttrs: Record<string, string> = {},
+): Story {
   return {
     render: (args, context) => {
       const check = inCheck(scenario)(args, context) as HTMLElement;
@@ -53,7 +65,11 @@ function errorFamily(family: string, code: string, scenario: ScenarioName = 'acc
     },
     parameters: {
       ozNetwork: network,
-      docs: { description: { story: `The \`${family}\` family, here \`${code}\`: a title for its kind, what happened in words and what the person can do; the support reference.` } },
+      docs: {
+        description: {
+          story: `The \`${family}\` family, here \`${code}\`: a title for its kind, what happened in words and what the person can do; the support reference.`,
+        },
+      },
     },
     play: async ({ canvasElement }) => {
       const check = checkIn(canvasElement);
@@ -65,7 +81,14 @@ function errorFamily(family: string, code: string, scenario: ScenarioName = 'acc
 }
 
 export const Idle: Story = {
-  parameters: { docs: { description: { story: 'No check, no result: the banner takes no room. Its live region is already there, so what comes later is announced.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'No check, no result: the banner takes no room. Its live region is already there, so what comes later is announced.',
+      },
+    },
+  },
 };
 
 export const Pending: Story = {
@@ -73,7 +96,11 @@ export const Pending: Story = {
   render: inCheck('accept'),
   parameters: {
     ozNetwork: { uploadMs: 45_000 } satisfies SimulatedNetwork,
-    docs: { description: { story: 'Inside a check that is uploading over a slow uplink: what is going on, and the progress.' } },
+    docs: {
+      description: {
+        story: 'Inside a check that is uploading over a slow uplink: what is going on, and the progress.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     await pressStart(checkIn(canvasElement));
@@ -87,20 +114,35 @@ export const Reject: Story = { loaders: [folder('declined')] };
 
 export const Failed: Story = {
   loaders: [folder('failed')],
-  parameters: { docs: { description: { story: 'A technical problem stopped the check: no result either way. The check’s id is the reference.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story: 'A technical problem stopped the check: no result either way. The check’s id is the reference.',
+      },
+    },
+  },
 };
 
 export const ErrorConfig: Story = {
   ...errorFamily('config', 'invalid-config', 'accept', {}, { actions: 'video_selfie_moonwalk' }),
   name: 'Error: config',
 };
-export const ErrorPlugin: Story = { ...errorFamily('plugin', 'sim_camera_denied', 'camera_denied'), name: 'Error: plugin' };
+export const ErrorPlugin: Story = {
+  ...errorFamily('plugin', 'sim_camera_denied', 'camera_denied'),
+  name: 'Error: plugin',
+};
 export const ErrorNetwork: Story = {
   ...errorFamily('network', 'session-token-failed', 'accept', { ozDown: { sessionToken: 1 } }),
   name: 'Error: network',
 };
-export const ErrorBackend: Story = { ...errorFamily('backend', 'container-rejected', 'container_error_14'), name: 'Error: backend' };
-export const ErrorWasm: Story = { ...errorFamily('wasm', 'error_wasm_internal_failure_1', 'error_wasm_internal_failure_1'), name: 'Error: wasm' };
+export const ErrorBackend: Story = {
+  ...errorFamily('backend', 'container-rejected', 'container_error_14'),
+  name: 'Error: backend',
+};
+export const ErrorWasm: Story = {
+  ...errorFamily('wasm', 'error_wasm_internal_failure_1', 'error_wasm_internal_failure_1'),
+  name: 'Error: wasm',
+};
 
 export const ShowDetails: Story = {
   name: 'show-details',
@@ -113,7 +155,13 @@ export const ShowBestShot: Story = {
   name: 'show-best-shot',
   args: { 'show-best-shot': true },
   loaders: [folder('accept')],
-  parameters: { docs: { description: { story: 'The liveness best shot the backend sent (a drawn stand-in: no camera in a result story).' } } },
+  parameters: {
+    docs: {
+      description: {
+        story: 'The liveness best shot the backend sent (a drawn stand-in: no camera in a result story).',
+      },
+    },
+  },
 };
 
 export const EveryLanguage: Story = {
@@ -124,9 +172,20 @@ export const EveryLanguage: Story = {
     h(
       'div',
       { style: 'display: grid; gap: 1.5rem' },
-      ...OZ_LANGUAGES.map((lang) => h('section', { lang }, h('h2', { style: 'font: 600 0.875rem system-ui; margin: 0 0 0.5rem' }, languageName(lang)), renderElement(args, context))),
+      ...OZ_LANGUAGES.map((lang) =>
+        h(
+          'section',
+          { lang },
+          h('h2', { style: 'font: 600 0.875rem system-ui; margin: 0 0 0.5rem' }, languageName(lang)),
+          renderElement(args, context),
+        ),
+      ),
     ),
-  parameters: { docs: { description: { story: 'The same result in each language Oz ships (the toolbar switches the other stories).' } } },
+  parameters: {
+    docs: {
+      description: { story: 'The same result in each language Oz ships (the toolbar switches the other stories).' },
+    },
+  },
   play: async ({ canvasElement }) => {
     await Promise.all(OZ_LANGUAGES.map((lang) => loadMessages(lang)));
     await Promise.all(Array.from(canvasElement.querySelectorAll('oz-result-banner'), (b) => b.updateComplete));
@@ -135,10 +194,14 @@ export const EveryLanguage: Story = {
 
 /** Accept, reject and failed, one under the other. */
 const threeResults: Story['loaders'] = [
-  async () => ({ results: await Promise.all((['accept', 'declined', 'failed'] as const).map((s) => simulatedFolder(s))) }),
+  async () => ({
+    results: await Promise.all((['accept', 'declined', 'failed'] as const).map((s) => simulatedFolder(s))),
+  }),
 ];
 const eachResult = (args: Args, context: StoryContext) =>
-  (context.loaded.results as object[]).map((result) => Object.assign(renderElement(args, { ...context, loaded: {} }), { result }));
+  (context.loaded.results as object[]).map((result) =>
+    Object.assign(renderElement(args, { ...context, loaded: {} }), { result }),
+  );
 
 export const DarkScheme: Story = {
   name: 'Dark scheme',
@@ -147,12 +210,17 @@ export const DarkScheme: Story = {
   render: (args, context) => {
     const banners = eachResult(args, context);
     for (const banner of banners) void emulateDarkScheme(banner);
-    return h('div', { style: 'display: grid; gap: 1rem; color-scheme: dark; background: #0d1117; padding: 1rem' }, ...banners);
+    return h(
+      'div',
+      { style: 'display: grid; gap: 1rem; color-scheme: dark; background: #0d1117; padding: 1rem' },
+      ...banners,
+    );
   },
   parameters: {
     docs: {
       description: {
-        story: "The banner's own `prefers-color-scheme: dark` rules, applied here whatever your system's setting (a page cannot switch the media query for one element).",
+        story:
+          "The banner's own `prefers-color-scheme: dark` rules, applied here whatever your system's setting (a page cannot switch the media query for one element).",
       },
     },
   },
@@ -170,7 +238,13 @@ export const RightToLeft: Story = {
     banner.append(h('a', { slot: 'actions', href: '#' }, 'Try again'));
     return h('div', { dir: 'rtl' }, banner);
   },
-  parameters: { docs: { description: { story: 'Logical properties throughout: the status stripe, the icon and the rows follow the writing direction.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story: 'Logical properties throughout: the status stripe, the icon and the rows follow the writing direction.',
+      },
+    },
+  },
 };
 
 export const Theming: Story = {
@@ -185,7 +259,14 @@ export const Theming: Story = {
     '--oz-banner-icon-size': '2rem',
   },
   loaders: [folder('accept', ['video_selfie_blank', 'photo_id_front'])],
-  parameters: { docs: { description: { story: 'Every `--oz-banner-*` custom property is a control here; its description and default come from the manifest.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Every `--oz-banner-*` custom property is a control here; its description and default come from the manifest.',
+      },
+    },
+  },
 };
 
 export const ActionsSlot: Story = {

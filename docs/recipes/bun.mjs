@@ -15,8 +15,8 @@ const server = Bun.serve({
   // wait for Oz: give Oz the time (255 s is Bun's maximum).
   idleTimeout: 255,
   fetch(request) {
-    if (!new URL(request.url).pathname.startsWith('/api/oz/')) return new Response('Not found', { status: 404 });
+    if (!new URL(request.url).pathname.startsWith('/api/liveness/')) return new Response('Not found', { status: 404 });
     return handler(request);
   },
 });
-console.log(`Listening on http://${server.hostname}:${server.port}/api/oz/`);
+console.log(`Listening on http://${server.hostname}:${server.port}/api/liveness/`);

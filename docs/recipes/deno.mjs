@@ -14,10 +14,10 @@ Deno.serve(
   {
     port: Number(env('PORT') ?? 3000),
     hostname: env('HOST') ?? '127.0.0.1',
-    onListen: ({ hostname, port }) => console.log(`Listening on http://${hostname}:${port}/api/oz/`),
+    onListen: ({ hostname, port }) => console.log(`Listening on http://${hostname}:${port}/api/liveness/`),
   },
   (request) => {
-    if (!new URL(request.url).pathname.startsWith('/api/oz/')) return new Response('Not found', { status: 404 });
+    if (!new URL(request.url).pathname.startsWith('/api/liveness/')) return new Response('Not found', { status: 404 });
     return handler(request);
   },
 );

@@ -12,11 +12,11 @@ const handler = createOzLivenessHandler({
 });
 
 const app = express();
-// toNodeHandler reads Express's originalUrl, so the handler sees /api/oz/container as asked.
-app.use('/api/oz', toNodeHandler(handler));
+// toNodeHandler reads Express's originalUrl, so the handler sees /api/liveness/container as asked.
+app.use('/api/liveness', toNodeHandler(handler));
 app.use(express.json()); // the rest of your app, parsers included, comes after
 
 const server = app.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1', () => {
   const { address, port } = server.address();
-  console.log(`Listening on http://${address}:${port}/api/oz/`);
+  console.log(`Listening on http://${address}:${port}/api/liveness/`);
 });

@@ -14,8 +14,11 @@ const handler = createOzLivenessHandler({
 
 const app = new Hono();
 // Don't read the body in a middleware before this (c.req.json(), a validator…): it is the container stream.
-app.all('/api/oz/*', (c) => handler(c.req.raw));
+app.all('/api/liveness/*', (c) => handler(c.req.raw));
 
-serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 3000), hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
-  console.log(`Listening on http://${info.address}:${info.port}/api/oz/`);
-});
+serve(
+  { fetch: app.fetch, port: Number(process.env.PORT ?? 3000), hostname: process.env.HOST ?? '127.0.0.1' },
+  (info) => {
+    console.log(`Listening on http://${info.address}:${info.port}/api/liveness/`);
+  },
+);

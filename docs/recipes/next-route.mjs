@@ -1,5 +1,5 @@
 // The backend half as a Next.js App Router route handler. Save it as
-// app/api/oz/[...route]/route.js (or .ts): Next calls GET/POST/OPTIONS with a web Request, and
+// app/api/liveness/[...route]/route.js (or .ts): Next calls GET/POST/OPTIONS with a web Request, and
 // the handler matches …/session-token and …/container by path suffix, so no routing is needed here.
 // Set OZ_API_URL and OZ_ACCESS_TOKEN in the server's environment (never NEXT_PUBLIC_…).
 import { createOzLivenessHandler } from 'oz-liveness-elements/server';

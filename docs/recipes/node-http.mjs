@@ -1,6 +1,6 @@
 // The backend half on plain node:http: `node docs/recipes/node-http.mjs`.
-// The browser's <oz-liveness-check> uses session-token-url="/api/oz/session-token" and
-// backend-url="/api/oz/container". The Oz access token stays in this process, never in the page.
+// The browser's <oz-liveness-check> uses session-token-url="/api/liveness/session-token" and
+// backend-url="/api/liveness/container". The Oz access token stays in this process, never in the page.
 import http from 'node:http';
 import { createOzLivenessHandler, createRedisIdempotencyStore, toNodeHandler } from 'oz-liveness-elements/server';
 
@@ -27,10 +27,10 @@ const handler = createOzLivenessHandler({
   limits: tokensPerMinute ? { sessionTokens: { max: tokensPerMinute }, clientKey: clientAddress, redis } : undefined,
 });
 
-// Requests under /api/oz reach the handler; everything else gets 404 (or pass a `next`).
-const server = http.createServer(toNodeHandler(handler, { basePath: '/api/oz' }));
+// Requests under /api/liveness reach the handler; everything else gets 404 (or pass a `next`).
+const server = http.createServer(toNodeHandler(handler, { basePath: '/api/liveness' }));
 
 server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1', () => {
   const { address, port } = server.address();
-  console.log(`Listening on http://${address}:${port}/api/oz/`);
+  console.log(`Listening on http://${address}:${port}/api/liveness/`);
 });

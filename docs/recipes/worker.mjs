@@ -9,7 +9,7 @@ let handler;
 
 export default {
   fetch(request, env, ctx) {
-    if (!new URL(request.url).pathname.startsWith('/api/oz/')) return new Response('Not found', { status: 404 });
+    if (!new URL(request.url).pathname.startsWith('/api/liveness/')) return new Response('Not found', { status: 404 });
     // One handler per isolate, created on the first request (env is only known then).
     handler ??= createOzLivenessHandler({
       ozApiUrl: env.OZ_API_URL,

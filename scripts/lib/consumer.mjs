@@ -7,13 +7,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', npm_config_fund: 'false', npm_config_audit: 'false' };
+export const env = {
+  ...process.env,
+  PUPPETEER_SKIP_DOWNLOAD: '1',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+};
 
 /** Runs a command; throws with the tail of its output when it fails. */
 export function run(cmd, args, cwd = root) {
   const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
-    const out = `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n').filter((l) => !l.includes('Unknown user config "nodedir"'));
+    const out = `${result.stdout ?? ''}${result.stderr ?? ''}`
+      .split('\n')
+      .filter((l) => !l.includes('Unknown user config "nodedir"'));
     throw new Error(`${cmd} ${args.join(' ')} failed:\n${out.slice(-40).join('\n')}`);
   }
   return result.stdout;
@@ -32,7 +39,10 @@ export function pack(dir, { build = true } = {}) {
  */
 export function consumerProject(dir, tarball, deps = []) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
+  );
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball, ...deps], dir);
   return dir;
 }
@@ -40,6 +50,16 @@ export function consumerProject(dir, tarball, deps = []) {
 /** Debian's Chromium, headless, with a fake camera that needs no permission prompt. */
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+  ],
 };

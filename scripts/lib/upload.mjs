@@ -17,7 +17,9 @@ export function upload(agent, url, bytes, { withKey = false } = {}) {
     if (withKey) headers['Idempotency-Key'] = randomUUID();
     const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode} from ${url}`))));
+      res.on('end', () =>
+        res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode} from ${url}`)),
+      );
     });
     req.on('error', reject);
     writeBytes(req, bytes);

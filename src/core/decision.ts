@@ -3,6 +3,7 @@
  * DECLINED is `reject`, everything else (FAILED, missing, unknown, not even an object) is `failed`.
  * The backend is the authority; this only decides what to show.
  */
+import { isRecord } from './is-record.js';
 
 export type OzDecision = 'accept' | 'reject' | 'failed';
 export type OzAnalysisType = 'QUALITY' | 'BIOMETRY' | 'DOCUMENTS';
@@ -39,10 +40,6 @@ export interface OzResultDetail {
 export interface OzAnalysisRow {
   type: OzAnalysisType;
   decision: OzDecision;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** A 2xx body is a folder when it is an object with a string `folder_id` or a `system_resolution`. */

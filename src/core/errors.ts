@@ -7,10 +7,10 @@
 export type OzErrorCategory = 'wasm' | 'plugin' | 'config' | 'network' | 'backend' | 'environment';
 
 /**
- * What a person is told went wrong, in one word: the camera, the connection, the check itself, or
- * the browser. Each kind has one title (`error.title.<kind>`); the message says the rest.
+ * What a person is told went wrong, in one word: the camera, the connection, the check itself, the
+ * browser, or the device (its memory). Each kind has one title (`error.title.<kind>`); the message says the rest.
  */
-export type OzErrorKind = 'camera' | 'network' | 'check' | 'browser';
+export type OzErrorKind = 'camera' | 'network' | 'check' | 'browser' | 'device';
 
 /** Codes the kit itself raises (the plugin's own codes pass through verbatim). */
 export const KitErrorCode = {
@@ -23,6 +23,8 @@ export const KitErrorCode = {
   uploadTimeout: 'upload-timeout',
   containerRejected: 'container-rejected',
   backendResponseInvalid: 'backend-response-invalid',
+  // The plugin uploads by itself (on_complete, on_submit, on_result): the Web Adapter is not in capture mode.
+  adapterNotCaptureMode: 'adapter-not-capture-mode',
   // Found by preflight(), before the plugin opens and before a session token is spent.
   insecureContext: 'insecure-context',
   cameraUnsupported: 'camera-unsupported',
@@ -31,11 +33,13 @@ export const KitErrorCode = {
 } as const;
 export type KitErrorCode = (typeof KitErrorCode)[keyof typeof KitErrorCode];
 
-/** The container (WASM) codes documented by Oz; `retryable` as Oz documents it. */
-/** `kind`, here and in the kit's table: `check` where not given. */
+/**
+ * The container (WASM) codes documented by Oz; `retryable` as Oz documents it. `kind`, here and in
+ * the kit's table: `check` where not given.
+ */
 export const WASM_ERRORS: Readonly<Record<string, { retryable: boolean; kind?: OzErrorKind }>> = {
   error_wasm_internal_failure_1: { retryable: false, kind: 'browser' }, // no WebAssembly: another browser or device
-  error_wasm_internal_failure_2: { retryable: false, kind: 'browser' }, // out of memory: close other apps, another device
+  error_wasm_internal_failure_2: { retryable: false, kind: 'device' }, // out of memory: close other apps and tabs
   error_wasm_internal_failure_3: { retryable: true },
   error_wasm_internal_failure_4: { retryable: true },
   error_wasm_internal_failure_5: { retryable: true },
@@ -45,18 +49,64 @@ export const WASM_ERRORS: Readonly<Record<string, { retryable: boolean; kind?: O
 /** Oz API container error codes answered with HTTP 400. */
 export const OZ_CONTAINER_ERROR_CODES = [3, 4, 5, 13, 14] as const;
 
-type KitEntry = { category: OzErrorCategory; retryable: boolean; kind?: OzErrorKind; message: string };
+/** `messageKey`: another code's text for the person, where theirs is the same (default `error.<code>`). */
+type KitEntry = {
+  category: OzErrorCategory;
+  retryable: boolean;
+  kind?: OzErrorKind;
+  messageKey?: string;
+  message: string;
+};
 const KIT: Record<KitErrorCode, KitEntry> = {
   'invalid-config': { category: 'config', retryable: false, message: 'Invalid configuration' },
-  'plugin-load-failed': { category: 'plugin', retryable: true, kind: 'network', message: 'The Oz plugin script could not be loaded' },
-  'plugin-missing': { category: 'plugin', retryable: false, message: 'The plugin script loaded but defines no OzLiveness.open' },
-  'plugin-busy': { category: 'plugin', retryable: true, message: 'Another liveness check is already open on this page' },
-  'session-token-failed': { category: 'network', retryable: true, kind: 'network', message: 'Could not get a session token' },
-  'upload-failed': { category: 'network', retryable: true, kind: 'network', message: 'The container could not be uploaded' },
-  'upload-timeout': { category: 'network', retryable: true, kind: 'network', message: 'The container upload timed out' },
+  'plugin-load-failed': {
+    category: 'plugin',
+    retryable: true,
+    kind: 'network',
+    message: 'The Oz plugin script could not be loaded',
+  },
+  'plugin-missing': {
+    category: 'plugin',
+    retryable: false,
+    message: 'The plugin script loaded but defines no OzLiveness.open',
+  },
+  'plugin-busy': {
+    category: 'plugin',
+    retryable: true,
+    message: 'Another liveness check is already open on this page',
+  },
+  'session-token-failed': {
+    category: 'network',
+    retryable: true,
+    kind: 'network',
+    message: 'Could not get a session token',
+  },
+  'upload-failed': {
+    category: 'network',
+    retryable: true,
+    kind: 'network',
+    message: 'The container could not be uploaded',
+  },
+  'upload-timeout': {
+    category: 'network',
+    retryable: true,
+    kind: 'network',
+    message: 'The container upload timed out',
+  },
   // A new capture can succeed (a fresh token, a whole container); re-sending the same bytes cannot.
   'container-rejected': { category: 'backend', retryable: true, message: 'Oz API rejected the container' },
-  'backend-response-invalid': { category: 'backend', retryable: false, message: 'The backend answered with something that is not an Oz folder' },
+  'backend-response-invalid': {
+    category: 'backend',
+    retryable: false,
+    message: 'The backend answered with something that is not an Oz folder',
+  },
+  // The person can do nothing about the adapter's setting: the same words as any other setup problem.
+  'adapter-not-capture-mode': {
+    category: 'config',
+    retryable: false,
+    messageKey: 'error.invalid-config',
+    message: 'Web Adapter not in capture mode',
+  },
   // The camera cannot be reached from a page that is not a secure context: the person sees a camera problem.
   'insecure-context': { category: 'environment', retryable: false, kind: 'camera', message: 'Not a secure context' },
   'camera-unsupported': { category: 'environment', retryable: false, kind: 'camera', message: 'No camera API' },
@@ -82,6 +132,8 @@ export interface OzErrorDetail {
   status?: number;
   /** `container-rejected`: Oz API `error_code` (3, 4, 5, 13 or 14). */
   ozErrorCode?: number;
+  /** `camera-denied` found after a plugin error: the plugin's own code. */
+  pluginCode?: string;
   /** Plugin errors: the plugin's `event_session_id`, to trace the session in Oz telemetry. */
   telemetryId?: string;
   /** A failed token or upload request: the backend's `X-Request-Id`, when it sent one. */
@@ -89,26 +141,42 @@ export interface OzErrorDetail {
 }
 
 export function isKitCode(code: string): code is KitErrorCode {
-  return Object.prototype.hasOwnProperty.call(KIT, code);
+  return Object.hasOwn(KIT, code);
 }
 
-/** The kind of a code (`check` for any code the catalogue does not know): it picks the title. */
-export function errorKindOf(code: unknown): OzErrorKind {
-  const entry = isKitCode(code as string) ? KIT[code as KitErrorCode] : Object.hasOwn(WASM_ERRORS, code as string) ? WASM_ERRORS[code as string] : undefined;
+/**
+ * The kind of a code or of an error detail (`check` for any code the catalogue does not know): it
+ * picks the title. A configuration problem is never a connection problem, whatever its code.
+ */
+export function errorKindOf(codeOrDetail: unknown): OzErrorKind {
+  const detail =
+    codeOrDetail && typeof codeOrDetail === 'object' ? (codeOrDetail as Partial<OzErrorDetail>) : undefined;
+  if (detail?.category === 'config') return 'check';
+  const code = detail ? detail.code : codeOrDetail;
+  const entry = isKitCode(code as string)
+    ? KIT[code as KitErrorCode]
+    : Object.hasOwn(WASM_ERRORS, code as string)
+      ? WASM_ERRORS[code as string]
+      : undefined;
   return entry?.kind ?? 'check';
 }
 
-/** The i18n key of the title for a code: one per kind. */
-export function titleKeyFor(code: unknown): `error.title.${OzErrorKind}` {
-  return `error.title.${errorKindOf(code)}`;
+/** The i18n key of the title for a code or an error detail: one per kind. */
+export function titleKeyFor(codeOrDetail: unknown): `error.title.${OzErrorKind}` {
+  return `error.title.${errorKindOf(codeOrDetail)}`;
 }
 
 /** The i18n key for a code (and, for a rejected container, the Oz error code). */
 export function messageKeyFor(code: string, ozErrorCode?: number): string {
-  if (code === 'container-rejected' && ozErrorCode !== undefined && (OZ_CONTAINER_ERROR_CODES as readonly number[]).includes(ozErrorCode)) {
+  if (
+    code === 'container-rejected' &&
+    ozErrorCode !== undefined &&
+    (OZ_CONTAINER_ERROR_CODES as readonly number[]).includes(ozErrorCode)
+  ) {
     return `error.container-rejected.${ozErrorCode}`;
   }
-  if (isKitCode(code) || Object.hasOwn(WASM_ERRORS, code)) return `error.${code}`;
+  if (isKitCode(code)) return KIT[code].messageKey ?? `error.${code}`;
+  if (Object.hasOwn(WASM_ERRORS, code)) return `error.${code}`;
   return 'error.plugin';
 }
 
@@ -116,7 +184,9 @@ export function messageKeyFor(code: string, ozErrorCode?: number): string {
 export function kitError(
   code: KitErrorCode,
   message?: string,
-  extra: Partial<Pick<OzErrorDetail, 'field' | 'status' | 'ozErrorCode' | 'requestId' | 'messageKey'>> = {},
+  extra: Partial<
+    Pick<OzErrorDetail, 'field' | 'status' | 'ozErrorCode' | 'requestId' | 'messageKey' | 'pluginCode' | 'telemetryId'>
+  > = {},
 ): OzErrorDetail {
   const entry = KIT[code];
   return {
@@ -136,7 +206,8 @@ export function kitError(
  */
 export function pluginError(raw: unknown): OzErrorDetail {
   const e = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const code = typeof e.code === 'string' && e.code ? e.code : typeof e.code === 'number' ? String(e.code) : 'plugin_error';
+  const code =
+    typeof e.code === 'string' && e.code ? e.code : typeof e.code === 'number' ? String(e.code) : 'plugin_error';
   const wasm = WASM_ERRORS[code];
   const detail: OzErrorDetail = {
     code,

@@ -4,6 +4,7 @@
  * `Problem` naming the attribute, which `buildConfig` turns into a `ConfigProblem`.
  */
 import type { PropertyDeclaration } from 'lit';
+import { isRecord } from './is-record.js';
 
 /** The longest delay a browser timer holds (2^31−1 ms); a longer one fires at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -32,22 +33,26 @@ export interface ReadContext {
 }
 
 export class Problem extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 export const fail = (field: string, message: string): never => {
   throw new Problem(field, message);
 };
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const unset = (v: unknown) => v === undefined || v === null || v === '';
 
 export type Converter = NonNullable<Exclude<PropertyDeclaration['converter'], (...a: never[]) => unknown>>;
 
 /** Attribute converters: string ⇄ value. `fromAttribute` keeps what it can't parse as the raw string, for validation to name. */
 export const actionsConverter = {
-  fromAttribute: (value: string | null): string[] | undefined => (value === null ? undefined : value.split(/[\s,]+/).filter(Boolean)),
-  toAttribute: (value: unknown): string | null => (Array.isArray(value) ? value.join(' ') : value == null ? null : String(value)),
+  fromAttribute: (value: string | null): string[] | undefined =>
+    value === null ? undefined : value.split(/[\s,]+/).filter(Boolean),
+  toAttribute: (value: unknown): string | null =>
+    Array.isArray(value) ? value.join(' ') : value == null ? null : String(value),
 };
 export const jsonConverter = {
   fromAttribute: (value: string | null): unknown => {
@@ -58,7 +63,8 @@ export const jsonConverter = {
       return value; // validation reports it, naming the attribute
     }
   },
-  toAttribute: (value: unknown): string | null => (value == null ? null : typeof value === 'string' ? value : JSON.stringify(value)),
+  toAttribute: (value: unknown): string | null =>
+    value == null ? null : typeof value === 'string' ? value : JSON.stringify(value),
 };
 export const numberConverter = {
   fromAttribute: (value: string | null): unknown => {
@@ -71,11 +77,18 @@ export const numberConverter = {
 /** Milliseconds, or (for the promise timeout) a keyed JSON object. */
 export const msOrJsonConverter = {
   fromAttribute: (value: string | null): unknown =>
-    value !== null && value.trim().startsWith('{') ? jsonConverter.fromAttribute(value) : numberConverter.fromAttribute(value),
+    value !== null && value.trim().startsWith('{')
+      ? jsonConverter.fromAttribute(value)
+      : numberConverter.fromAttribute(value),
   toAttribute: jsonConverter.toAttribute,
 };
 
-export function url(value: unknown, field: string, { base, forStart }: ReadContext, required: boolean): string | undefined {
+export function url(
+  value: unknown,
+  field: string,
+  { base, forStart }: ReadContext,
+  required: boolean,
+): string | undefined {
   if (unset(value)) return required && forStart ? fail(field, `${field} is required.`) : undefined;
   let parsed: URL | undefined;
   try {
@@ -94,7 +107,10 @@ export const optionalUrl = (value: unknown, field: string, ctx: ReadContext) => 
 export function ms(value: unknown, field: string, min = 0): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_TIMER_MS) {
-    fail(field, `${field} must be a whole number of milliseconds ≥ ${min} and ≤ ${MAX_TIMER_MS}, got "${String(value)}".`);
+    fail(
+      field,
+      `${field} must be a whole number of milliseconds ≥ ${min} and ≤ ${MAX_TIMER_MS}, got "${String(value)}".`,
+    );
   }
   return value as number;
 }
@@ -108,33 +124,42 @@ export function stringRecord(value: unknown, field: string): Record<string, stri
   return { ...(value as Record<string, string>) };
 }
 
-export const flag = (key: string, on: unknown = true) => (open: Record<string, unknown>, value: boolean) => {
-  if (value) open[key] = on;
-};
+export const flag =
+  (key: string, on: unknown = true) =>
+  (open: Record<string, unknown>, value: boolean) => {
+    if (value) open[key] = on;
+  };
 export const bool = (value: unknown) => value === true || value === '' || value === 'true';
 export const set = (key: string) => (open: Record<string, unknown>, value: unknown) => {
   if (value !== undefined) open[key] = value;
 };
 
-
-/** Headers the kit sets itself on every request: a page's `headers` may not replace them. */
-const KIT_HEADERS = /^(content-type|idempotency-key)$/i;
+/** The headers the kit sets itself on every upload, in any letter case: a page's `headers` never replace them. */
+export const KIT_HEADERS = /^(content-type|idempotency-key)$/i;
 /** `open()` keys the element owns: the callbacks, and what the attributes and the token give. */
 const OWNED_OPEN_KEYS = /^(on_[a-z_]+|session_token|action|meta|lang)$/;
 
 export function readActions(value: unknown, field: string): OzAction[] {
   if (value === undefined || value === null) return [...DEFAULT_ACTIONS];
   const list = typeof value === 'string' ? actionsConverter.fromAttribute(value)! : value;
-  if (!Array.isArray(list) || list.length === 0) fail(field, `actions must list at least one of: ${OZ_ACTIONS.join(', ')}.`);
+  if (!Array.isArray(list) || list.length === 0)
+    fail(field, `actions must list at least one of: ${OZ_ACTIONS.join(', ')}.`);
   for (const a of list as unknown[]) {
-    if (!(OZ_ACTIONS as readonly unknown[]).includes(a)) fail(field, `actions: unknown action "${String(a)}"; allowed: ${OZ_ACTIONS.join(', ')}.`);
+    if (!(OZ_ACTIONS as readonly unknown[]).includes(a))
+      fail(field, `actions: unknown action "${String(a)}"; allowed: ${OZ_ACTIONS.join(', ')}.`);
   }
   return list as OzAction[];
 }
 
-/** Milliseconds, or an object keyed `platform_browser`, `browser`, `platform`, `default` (first match wins, in the plugin). */
-export function readPromiseTimeout(value: unknown, field: string): number | Record<string, number> | undefined {
-  if (!isRecord(value)) return ms(value, field);
+/**
+ * Milliseconds, or an object keyed `platform_browser`, `browser`, `platform`, `default` (first match
+ * wins, in the plugin). Always the object, the only form Oz documents: milliseconds become `default`.
+ */
+export function readPromiseTimeout(value: unknown, field: string): Record<string, number> | undefined {
+  if (!isRecord(value)) {
+    const n = ms(value, field);
+    return n === undefined ? n : { default: n };
+  }
   const keys = ['platform_browser', 'browser', 'platform', 'default'];
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(value)) {
@@ -160,17 +185,22 @@ export function readOpenOptions(value: unknown, field: string): Record<string, u
   if (value === undefined || value === null) return undefined;
   if (!isRecord(value)) fail(field, 'openOptions must be an object of extra OzLiveness.open() options.');
   const options = value as Record<string, unknown>;
-  if ('token' in options) fail(field, 'openOptions must not carry "token": the Oz access token belongs on the server, never in the browser.');
+  if ('token' in options)
+    fail(field, 'openOptions must not carry "token": the Oz access token belongs on the server, never in the browser.');
   const owned = Object.keys(options).find((k) => OWNED_OPEN_KEYS.test(k));
   if (owned) fail(field, `openOptions cannot set "${owned}": the element sets it (use the attribute).`);
   try {
     return structuredClone(options);
   } catch {
-    return fail(field, 'openOptions must be plain data (no functions or DOM nodes): it is copied into the oz-open event.');
+    return fail(
+      field,
+      'openOptions must be plain data (no functions or DOM nodes): it is copied into the oz-open event.',
+    );
   }
 }
 
 /** One level of merge for the nested option groups, so extra keys don't drop the mapped ones. */
 export function mergeOpenOptions(open: Record<string, unknown>, extra: Record<string, unknown> | undefined): void {
-  for (const [k, v] of Object.entries(extra ?? {})) open[k] = isRecord(v) && isRecord(open[k]) ? { ...(open[k] as object), ...v } : v;
+  for (const [k, v] of Object.entries(extra ?? {}))
+    open[k] = isRecord(v) && isRecord(open[k]) ? { ...(open[k] as object), ...v } : v;
 }

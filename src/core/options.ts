@@ -40,6 +40,7 @@ export const RETIRED_OPTIONS = ['video_selfie_best', 'enable-3d-mask'] as const;
 export type RetiredOption = (typeof RETIRED_OPTIONS)[number];
 export const DEFAULT_UPLOAD_RETRIES = 2;
 export const DEFAULT_UPLOAD_TIMEOUT = 60_000;
+export const DEFAULT_SESSION_TOKEN_TIMEOUT = 15_000;
 
 export interface ConfigProblem {
   /** The attribute's name (or the property's, for properties without an attribute). */
@@ -48,8 +49,16 @@ export interface ConfigProblem {
   message: string;
 }
 
-
-export { DEFAULT_ACTIONS, MAX_TIMER_MS, OZ_ACTIONS, actionsConverter, jsonConverter, msOrJsonConverter, numberConverter, type OzAction };
+export {
+  DEFAULT_ACTIONS,
+  MAX_TIMER_MS,
+  OZ_ACTIONS,
+  actionsConverter,
+  jsonConverter,
+  msOrJsonConverter,
+  numberConverter,
+  type OzAction,
+};
 
 /** One option. `P` is the property's type (for the typings); `read` validates, `apply` maps into `open()`. */
 export interface OptionSpec<P = unknown> {
@@ -91,13 +100,23 @@ export const OPTIONS = {
     },
   }),
   /** `meta` for Oz API: a JSON object of strings. @default {} @open meta */
-  meta: opt<Record<string, string>>({ attribute: 'meta', converter: jsonConverter, read: stringRecord, apply: set('meta') }),
-  /** Language of the plugin and of this element's text (the resolver of both elements, i18n). @default the closest `[lang]` up to `<html lang>`, else `en` @open lang */
+  meta: opt<Record<string, string>>({
+    attribute: 'meta',
+    converter: jsonConverter,
+    read: stringRecord,
+    apply: set('meta'),
+  }),
+  /** Language of the plugin, as given (any language pack installed on the Web Adapter, e.g. `fr`); this element's own words use the closest language the kit has. @default the closest `[lang]` up to `<html lang>`, else `en` @open lang */
   lang: opt<string>({ attribute: 'lang', read: (v) => v || 'en', apply: set('lang') }),
   /** `user` or `environment`. @open cameraFacingMode */
   cameraFacingMode: opt<'user' | 'environment'>({
     attribute: 'camera-facing-mode',
-    read: (v, field) => (unset(v) ? undefined : v === 'user' || v === 'environment' ? v : fail(field, `${field} must be "user" or "environment", got "${String(v)}".`)),
+    read: (v, field) =>
+      unset(v)
+        ? undefined
+        : v === 'user' || v === 'environment'
+          ? v
+          : fail(field, `${field} must be "user" or "environment", got "${String(v)}".`),
     apply: set('cameraFacingMode'),
   }),
   /** The camera to use (`MediaDeviceInfo.deviceId`). @open device_id */
@@ -107,8 +126,13 @@ export const OPTIONS = {
     apply: set('device_id'),
   }),
   /** ms before the plugin shows a hint when it can't get the camera. @open get_user_media_timeout */
-  getUserMediaTimeout: opt<number>({ attribute: 'get-user-media-timeout', converter: numberConverter, read: (v, f) => ms(v, f), apply: set('get_user_media_timeout') }),
-  /** ms after which a hung getUserMedia ends; or JSON `{platform_browser, browser, platform, default}`. @open get_user_media_promise_timeout_ms */
+  getUserMediaTimeout: opt<number>({
+    attribute: 'get-user-media-timeout',
+    converter: numberConverter,
+    read: (v, f) => ms(v, f),
+    apply: set('get_user_media_timeout'),
+  }),
+  /** ms after which a hung getUserMedia ends; or JSON `{platform_browser, browser, platform, default}`. Reaches `open()` always as that object (ms → `{ default: ms }`). @open get_user_media_promise_timeout_ms */
   getUserMediaPromiseTimeoutMs: opt<number | Record<string, number>>({
     attribute: 'get-user-media-promise-timeout-ms',
     converter: msOrJsonConverter,
@@ -116,13 +140,33 @@ export const OPTIONS = {
     apply: set('get_user_media_promise_timeout_ms'),
   }),
   /** After that timeout: `on_error` (true) or an instruction to the person (false). @default false @open get_user_media_promise_timeout_throw_error */
-  getUserMediaPromiseTimeoutThrowError: opt<boolean>({ attribute: 'get-user-media-promise-timeout-throw-error', boolean: true, read: bool, apply: flag('get_user_media_promise_timeout_throw_error') }),
+  getUserMediaPromiseTimeoutThrowError: opt<boolean>({
+    attribute: 'get-user-media-promise-timeout-throw-error',
+    boolean: true,
+    read: bool,
+    apply: flag('get_user_media_promise_timeout_throw_error'),
+  }),
   /** Stop fitting the video to 4:3, 3:4, 16:9 or 9:16. @default false @open disable_adaptive_aspect_ratio */
-  disableAdaptiveAspectRatio: opt<boolean>({ attribute: 'disable-adaptive-aspect-ratio', boolean: true, read: bool, apply: flag('disable_adaptive_aspect_ratio') }),
+  disableAdaptiveAspectRatio: opt<boolean>({
+    attribute: 'disable-adaptive-aspect-ratio',
+    boolean: true,
+    read: bool,
+    apply: flag('disable_adaptive_aspect_ratio'),
+  }),
   /** Best-frame choice in the liveness analysis. @default false @open params.extract_best_shot */
-  extractBestShot: opt<boolean>({ attribute: 'extract-best-shot', boolean: true, read: bool, apply: flag('params', { extract_best_shot: true }) }),
+  extractBestShot: opt<boolean>({
+    attribute: 'extract-best-shot',
+    boolean: true,
+    read: bool,
+    apply: flag('params', { extract_best_shot: true }),
+  }),
   /** A plain frame instead of the document template. @default false @open overlay_options.show_document_pattern: false */
-  hideDocumentPattern: opt<boolean>({ attribute: 'hide-document-pattern', boolean: true, read: bool, apply: flag('overlay_options', { show_document_pattern: false }) }),
+  hideDocumentPattern: opt<boolean>({
+    attribute: 'hide-document-pattern',
+    boolean: true,
+    read: bool,
+    apply: flag('overlay_options', { show_document_pattern: false }),
+  }),
   /** 3D mask capture. Deprecated: Oz retires it on 2027-01-01 (warns once). @default false @open enable_3d_mask */
   enable3dMask: opt<boolean>({
     attribute: 'enable-3d-mask',
@@ -144,11 +188,24 @@ export const OPTIONS = {
     },
   }),
   /** One upload attempt's limit, ms. @default 60000 */
-  uploadTimeout: opt<number>({ attribute: 'upload-timeout', converter: numberConverter, read: (v, f) => ms(v, f, 1) ?? DEFAULT_UPLOAD_TIMEOUT }),
+  uploadTimeout: opt<number>({
+    attribute: 'upload-timeout',
+    converter: numberConverter,
+    read: (v, f) => ms(v, f, 1) ?? DEFAULT_UPLOAD_TIMEOUT,
+  }),
+  /** The session-token request's limit, ms: past it the start ends in `session-token-failed` (retryable). @default 15000 */
+  sessionTokenTimeout: opt<number>({
+    attribute: 'session-token-timeout',
+    converter: numberConverter,
+    read: (v, f) => ms(v, f, 1) ?? DEFAULT_SESSION_TOKEN_TIMEOUT,
+  }),
   /** fetch credentials for the token and the upload: `same-origin`, `include`, `omit`. @default same-origin */
   credentials: opt<RequestCredentials>({
     attribute: 'credentials',
-    read: (v = 'same-origin', field) => (['same-origin', 'include', 'omit'].includes(v as string) ? v : fail(field, `${field} must be one of same-origin, include, omit, got "${String(v)}".`)),
+    read: (v = 'same-origin', field) =>
+      ['same-origin', 'include', 'omit'].includes(v as string)
+        ? v
+        : fail(field, `${field} must be one of same-origin, include, omit, got "${String(v)}".`),
   }),
   /** Extra request headers for the token and the upload (e.g. CSRF); never `Content-Type` or `Idempotency-Key`. Property only. */
   headers: opt<Record<string, string>>({
@@ -175,7 +232,12 @@ export type RawConfig = { [K in OptionName]?: unknown };
 export function litProperties(): Record<string, PropertyDeclaration> {
   const out: Record<string, PropertyDeclaration> = {};
   for (const [name, o] of Object.entries(OPTIONS) as [string, OptionSpec][]) {
-    out[name] = { attribute: o.attribute, reflect: !!o.attribute && o.reflect !== false, type: o.boolean && Boolean, converter: o.converter };
+    out[name] = {
+      attribute: o.attribute,
+      reflect: !!o.attribute && o.reflect !== false,
+      type: o.boolean && Boolean,
+      converter: o.converter,
+    };
   }
   return out;
 }
@@ -186,6 +248,7 @@ export interface ValidConfig {
   sessionTokenUrl?: string;
   uploadRetries: number;
   uploadTimeout: number;
+  sessionTokenTimeout: number;
   credentials: RequestCredentials;
   headers: Record<string, string>;
   /** For `OzLiveness.open`, without `session_token` and callbacks (the element adds those). */
@@ -211,7 +274,10 @@ export function buildConfig(raw: RawConfig, base: string, { forStart = true } = 
       o.apply?.(open, value as never, retired);
     }
   } catch (e) {
-    return { ok: false, problem: e instanceof Problem ? { field: e.field, message: e.message } : { field: 'config', message: String(e) } };
+    return {
+      ok: false,
+      problem: e instanceof Problem ? { field: e.field, message: e.message } : { field: 'config', message: String(e) },
+    };
   }
   const v = values as Record<OptionName, never>;
   return {
@@ -222,6 +288,7 @@ export function buildConfig(raw: RawConfig, base: string, { forStart = true } = 
       sessionTokenUrl: v.sessionTokenUrl,
       uploadRetries: v.uploadRetries,
       uploadTimeout: v.uploadTimeout,
+      sessionTokenTimeout: v.sessionTokenTimeout,
       credentials: v.credentials,
       headers: v.headers,
       openOptions: open,

@@ -3,6 +3,7 @@
  * the DOM only to add that one `<script>`. A failed or stalled load is forgotten (and its script
  * removed), so the next `start()` tries again.
  */
+import { TRUSTED_TYPES_POLICY, kitPolicy } from './trusted-types.js';
 
 /** The part of the plugin's global the kit uses. */
 export interface OzLivenessPlugin {
@@ -13,12 +14,15 @@ export interface OzLivenessPlugin {
 
 declare global {
   // The plugin's own global, set by plugin_liveness.php.
-  // eslint-disable-next-line no-var
+  // `var`, not `let`: only `var` declares a property of globalThis.
   var OzLiveness: OzLivenessPlugin | undefined;
 }
 
 export class PluginLoadError extends Error {
-  constructor(readonly code: 'plugin-load-failed' | 'plugin-missing', message: string) {
+  constructor(
+    readonly code: 'plugin-load-failed' | 'plugin-missing',
+    message: string,
+  ) {
     super(message);
     this.name = 'PluginLoadError';
   }
@@ -38,22 +42,9 @@ export const DEFAULT_PLUGIN_TIMEOUT = 30_000;
 export const LATE_DEFINE_MS = 5_000;
 const POLL_MS = 50;
 
-/** The name of the kit's Trusted Types policy: a page with `trusted-types` lists it to allow the plugin script. */
-export const TRUSTED_TYPES_POLICY = 'oz-liveness-elements';
-type ScriptUrlPolicy = { createScriptURL(url: string): string };
-let policy: ScriptUrlPolicy | null | undefined;
-/** The script URL through the kit's policy where the browser has Trusted Types (created once, on first need). */
+/** The script URL through the kit's Trusted Types policy where the browser has Trusted Types. */
 function scriptUrl(src: string): string {
-  if (policy === undefined) {
-    const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes;
-    try {
-      // Only the URL the element already validated (http/https, resolved) passes through.
-      policy = tt ? tt.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (url: string) => url }) : null;
-    } catch {
-      policy = null; // the page's `trusted-types` does not list the kit's name: the assignment below reports it
-    }
-  }
-  return policy ? policy.createScriptURL(src) : src;
+  return (kitPolicy()?.createScriptURL(src) as string | undefined) ?? src;
 }
 
 const loads = new Map<string, Promise<OzLivenessPlugin>>();
@@ -93,13 +84,24 @@ function inject(src: string, timeoutMs: number, nonce?: string): Promise<OzLiven
     try {
       script.src = scriptUrl(src);
     } catch (e) {
-      reject(new PluginLoadError('plugin-load-failed', `The page's Trusted Types policy refused the plugin script URL; allow the policy "${TRUSTED_TYPES_POLICY}" (${String(e)}).`));
+      reject(
+        new PluginLoadError(
+          'plugin-load-failed',
+          `The page's Trusted Types policy refused the plugin script URL; allow the policy "${TRUSTED_TYPES_POLICY}" (${String(e)}).`,
+        ),
+      );
       return;
     }
     script.async = true;
     if (nonce) script.nonce = nonce;
     let poll: ReturnType<typeof setInterval> | undefined;
-    const timer = setTimeout(() => fail(new PluginLoadError('plugin-load-failed', `The plugin script ${src} did not load within ${timeoutMs} ms.`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        fail(
+          new PluginLoadError('plugin-load-failed', `The plugin script ${src} did not load within ${timeoutMs} ms.`),
+        ),
+      timeoutMs,
+    );
     const done = () => {
       clearTimeout(timer);
       clearInterval(poll);
@@ -121,13 +123,24 @@ function inject(src: string, timeoutMs: number, nonce?: string): Promise<OzLiven
           done();
           resolve(plugin);
         } else if (Date.now() - since >= LATE_DEFINE_MS) {
-          fail(new PluginLoadError('plugin-missing', `The script ${src} loaded but defined no OzLiveness.open within ${LATE_DEFINE_MS / 1000} s.`));
+          fail(
+            new PluginLoadError(
+              'plugin-missing',
+              `The script ${src} loaded but defined no OzLiveness.open within ${LATE_DEFINE_MS / 1000} s.`,
+            ),
+          );
         }
       };
       check();
       if (!currentPlugin()) poll = setInterval(check, POLL_MS);
     };
-    const onError = () => fail(new PluginLoadError('plugin-load-failed', `The plugin script ${src} failed to load (network error or HTTP error).`));
+    const onError = () =>
+      fail(
+        new PluginLoadError(
+          'plugin-load-failed',
+          `The plugin script ${src} failed to load (network error or HTTP error).`,
+        ),
+      );
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
     document.head.append(script);

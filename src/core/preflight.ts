@@ -6,6 +6,7 @@
  * (e.g. to hide a "Verify" button that could not work).
  */
 import { kitError, type OzErrorDetail } from './errors.js';
+import { cameraHelpKey } from './camera-help.js';
 
 export interface OzPreflightResult {
   /** `true` when nothing was found that would stop a capture. */
@@ -55,7 +56,7 @@ function cameraAllowedByPolicy(): boolean {
  * The camera permission: `denied` only when the browser says so. Firefox and some Safari versions
  * throw for `{ name: 'camera' }`, and a query may hang: both count as unknown, never as denied.
  */
-async function cameraPermission(): Promise<PermissionState | 'unknown'> {
+export async function cameraPermission(): Promise<PermissionState | 'unknown'> {
   const query = globalThis.navigator?.permissions?.query;
   if (typeof query !== 'function') return 'unknown';
   let timer: number | undefined;
@@ -77,6 +78,19 @@ function hasWebAssembly(): boolean {
   return typeof wasm === 'object' && wasm !== null && typeof wasm.instantiate === 'function';
 }
 
+/**
+ * `camera-denied` with the steps to allow the camera in this browser. `why` adds the specifics;
+ * `extra` what else the detail keeps (after a plugin error: its code and session id).
+ */
+export function cameraDenied(
+  why: string,
+  extra: Partial<Pick<OzErrorDetail, 'pluginCode' | 'telemetryId'>> = {},
+): OzErrorDetail {
+  const family = browserFamily(globalThis.navigator?.userAgent);
+  const messageKey = cameraHelpKey(globalThis.navigator?.userAgent);
+  return kitError('camera-denied', `${why} (browser: ${family})`, { ...extra, messageKey });
+}
+
 /** Everything in this browser that would stop a capture; see the module comment. */
 export async function preflight(): Promise<OzPreflightResult> {
   const problems: OzErrorDetail[] = [];
@@ -88,15 +102,16 @@ export async function preflight(): Promise<OzPreflightResult> {
     problems.push(kitError('camera-unsupported', 'no navigator.mediaDevices.getUserMedia'));
     cameraUsable = false;
   } else if (secure && !cameraAllowedByPolicy()) {
-    problems.push(kitError('camera-unsupported', 'a permissions policy forbids it', { messageKey: 'error.camera-unsupported.policy' }));
+    problems.push(
+      kitError('camera-unsupported', 'a permissions policy forbids it', {
+        messageKey: 'error.camera-unsupported.policy',
+      }),
+    );
     cameraUsable = false;
   }
   // Where the camera cannot be used anyway, a refusal would be a second name for the same problem.
-  if (cameraUsable && (await cameraPermission()) === 'denied') {
-    const family = browserFamily(globalThis.navigator?.userAgent);
-    const messageKey = family === 'other' ? 'error.camera-denied' : `error.camera-denied.${family}`;
-    problems.push(kitError('camera-denied', `browser: ${family}`, { messageKey }));
-  }
+  if (cameraUsable && (await cameraPermission()) === 'denied')
+    problems.push(cameraDenied('the camera permission is denied'));
   if (!hasWebAssembly()) problems.push(kitError('wasm-unsupported'));
   return { ok: problems.length === 0, problems };
 }

@@ -46,7 +46,10 @@ export const MOVES = {
 export type OzStateEvent = keyof typeof MOVES;
 
 export class RefusedTransition extends Error {
-  constructor(readonly from: OzState, readonly event: OzStateEvent) {
+  constructor(
+    readonly from: OzState,
+    readonly event: OzStateEvent,
+  ) {
     super(`oz-liveness-check: the event "${event}" is not allowed in state "${from}".`);
     this.name = 'RefusedTransition';
   }
@@ -60,12 +63,21 @@ export function nextState(from: OzState, event: OzStateEvent, pluginLoaded = fal
   return to === 'rest' ? (pluginLoaded ? 'ready' : 'idle') : to;
 }
 
-/** Whether some event leads from `from` to `to`. */
-export function canTransition(from: OzState, to: OzState): boolean {
-  return Object.values(MOVES).some((m: { from: readonly OzState[]; to: Target }) => m.from.includes(from) && (m.to === to || (m.to === 'rest' && (to === 'ready' || to === 'idle'))));
+const BUSY: readonly unknown[] = ['loading', 'starting', 'capturing', 'uploading'];
+
+/**
+ * States in which a capture or an upload is under way: the check refuses `start()`, the banner
+ * shows `pending`. Takes anything (a banner reads states from events) and says no to what is not one.
+ */
+export function isBusy(state: unknown): boolean {
+  return BUSY.includes(state);
 }
 
-/** States in which a capture or an upload is under way: `start()` is refused. */
-export function isBusy(state: OzState): boolean {
-  return state === 'loading' || state === 'starting' || state === 'capturing' || state === 'uploading';
+/**
+ * The analysing phase of an upload: every byte of a container that has bytes is out, and what
+ * remains is the backend's (and Oz's) analysis. With nothing to measure (`total` 0) it is not
+ * claimed: the bar stays an upload until the answer comes.
+ */
+export function isAnalysing(progress: { loaded: number; total: number } | undefined): boolean {
+  return !!progress && progress.total > 0 && progress.loaded >= progress.total;
 }

@@ -7,7 +7,9 @@
  * instead of resending a container whose session token is spent.
  */
 import { kitError, type OzErrorDetail } from './errors.js';
+import { routeError } from './route-failure.js';
 import { isFolder, type OzFolder } from './decision.js';
+import { KIT_HEADERS } from './option-readers.js';
 
 export interface UploadOptions {
   url: string;
@@ -27,11 +29,8 @@ export interface UploadOptions {
   random?: () => number;
 }
 
-/** An upload failure; `requestId` is the backend's `X-Request-Id` for the failed request, when it sent one. */
-export type UploadErrorDetail = OzErrorDetail & { requestId?: string };
-
 export class UploadError extends Error {
-  constructor(readonly detail: UploadErrorDetail) {
+  constructor(readonly detail: OzErrorDetail) {
     super(detail.message);
     this.name = 'UploadError';
   }
@@ -45,13 +44,10 @@ interface Attempt {
   requestId?: string;
 }
 
-/** Headers the kit sets itself; the page's `headers` cannot replace them. */
-const OWN_HEADERS = new Set(['content-type', 'idempotency-key']);
-
 /** The page's headers without the kit's own (whatever their case), then the kit's. */
 function requestHeaders(o: UploadOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(o.headers)) if (!OWN_HEADERS.has(name.toLowerCase())) out[name] = value;
+  for (const [name, value] of Object.entries(o.headers)) if (!KIT_HEADERS.test(name)) out[name] = value;
   out['Content-Type'] = 'application/octet-stream';
   if (o.idempotencyKey) out['Idempotency-Key'] = o.idempotencyKey;
   return out;
@@ -82,7 +78,7 @@ export async function uploadContainer(container: Blob, options: UploadOptions): 
     }
     if (!isRetryable(last)) break;
   }
-  const detail: UploadErrorDetail = failure(last!, options.url);
+  const detail = failure(last!, options.url);
   if (last!.requestId) detail.requestId = last!.requestId;
   throw new UploadError(detail);
 }
@@ -111,10 +107,16 @@ function parseFolder(a: Attempt): OzFolder {
   try {
     body = JSON.parse(a.body);
   } catch {
-    throw new UploadError(kitError('backend-response-invalid', `HTTP ${a.status} with a body that is not JSON.`, { status: a.status }));
+    throw new UploadError(
+      kitError('backend-response-invalid', `HTTP ${a.status} with a body that is not JSON.`, { status: a.status }),
+    );
   }
   if (!isFolder(body)) {
-    throw new UploadError(kitError('backend-response-invalid', `HTTP ${a.status} with JSON that is not an Oz folder.`, { status: a.status }));
+    throw new UploadError(
+      kitError('backend-response-invalid', `HTTP ${a.status} with JSON that is not an Oz folder.`, {
+        status: a.status,
+      }),
+    );
   }
   return body;
 }
@@ -128,11 +130,14 @@ function failure(a: Attempt, url: string): OzErrorDetail {
     } catch {
       // a 400 without Oz's JSON body: still a rejection, without a code
     }
-    return kitError('container-rejected', ozErrorCode === undefined ? 'HTTP 400' : `Oz error_code ${ozErrorCode}`, { status: 400, ozErrorCode });
+    return kitError('container-rejected', ozErrorCode === undefined ? 'HTTP 400' : `Oz error_code ${ozErrorCode}`, {
+      status: 400,
+      ozErrorCode,
+    });
   }
   if (a.timedOut) return kitError('upload-timeout', `POST ${url} took too long.`);
   if (a.status === 0) return kitError('upload-failed', `POST ${url} failed: network error.`);
-  return kitError('upload-failed', `POST ${url} answered HTTP ${a.status}.`, { status: a.status });
+  return routeError('upload-failed', `POST ${url} answered HTTP ${a.status}.`, { status: a.status });
 }
 
 function send(container: Blob, o: UploadOptions): Promise<Attempt> {
@@ -185,7 +190,13 @@ async function sendWithFetch(container: Blob, o: UploadOptions): Promise<Attempt
       signal,
     });
     const requestId = requestIdOf(r.headers.get('X-Request-Id'));
-    return { status: r.status, body: await r.text(), retryAfter: r.headers.get('Retry-After'), timedOut: false, requestId };
+    return {
+      status: r.status,
+      body: await r.text(),
+      retryAfter: r.headers.get('Retry-After'),
+      timedOut: false,
+      requestId,
+    };
   } catch (e) {
     if (o.signal?.aborted) throw e;
     return { status: 0, body: '', retryAfter: null, timedOut: timeout.signal.aborted };

@@ -62,7 +62,8 @@ export function matchLang(tag: string | null | undefined): OzLang | undefined {
 }
 
 /** The parent element, or the host of the shadow root `node` is the top of. */
-export const composedParent = (node: Element): Element | undefined => node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
+export const composedParent = (node: Element): Element | undefined =>
+  node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
 
 /**
  * The language to speak, the one rule for both elements: `explicit`, then the element's own `lang`,
@@ -73,8 +74,32 @@ export const composedParent = (node: Element): Element | undefined => node.paren
  */
 export function resolveLang(el: Element, explicit?: string | null): OzLang {
   let found = matchLang(explicit);
-  for (let node: Element | undefined = el; node && !found; node = composedParent(node)) found = matchLang(node.getAttribute('lang'));
+  for (let node: Element | undefined = el; node && !found; node = composedParent(node))
+    found = matchLang(node.getAttribute('lang'));
   return found ?? matchLang(el.ownerDocument?.documentElement?.getAttribute('lang')) ?? 'en';
+}
+
+/**
+ * The language of `el`'s content as the DOM declares it (what a screen reader reads it in): the first
+ * `lang` attribute on `el` or an ancestor, crossing shadow roots to their hosts, else `<html lang>`;
+ * `undefined` when nothing declares one (or `lang=""`, "unknown").
+ */
+export function declaredLang(el: Element): string | undefined {
+  for (let node: Element | undefined = el; node; node = composedParent(node))
+    if (node.hasAttribute('lang')) return node.getAttribute('lang')!.trim() || undefined;
+  return el.ownerDocument?.documentElement?.getAttribute('lang')?.trim() || undefined;
+}
+
+const base = (tag: string) => tag.replace(/_/g, '-').split('-')[0]!.toLowerCase();
+
+/**
+ * The `lang` to put on an element's words, or `undefined` when they are already in the language
+ * around them: words in `spoken` inside content declared `declared` need marking when the base
+ * languages differ (English words on a German page; not Brazilian words on a `pt` page, not Russian on
+ * `ru-RU`), and when nothing declares a language at all.
+ */
+export function markLang(spoken: OzLang, declared: string | undefined): OzLang | undefined {
+  return declared && base(declared) === base(spoken) ? undefined : spoken;
 }
 
 /** Whether `lang`'s catalogue is here, so `translate` answers in it. */
@@ -103,6 +128,11 @@ export function loadMessages(lang: string): Promise<OzMessages | undefined> {
   return p;
 }
 
+// A server render (Lit SSR) cannot wait for a chunk: where there is no document (a server), English is
+// fetched as this module loads, so a page rendered a moment later has its words in the first paint
+// (demo/ssr, test:ssr). In a browser this is one `typeof` test.
+if (typeof document === 'undefined') void loadMessages('en');
+
 /** Replaces each `{name}` with `params[name]`; unknown names stay as they are. */
 export function interpolate(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
@@ -110,7 +140,8 @@ export function interpolate(text: string, params: Record<string, string | number
 
 /**
  * The text for `key` in `lang`: an override if it is a string, else the language's catalogue, else
- * English, else `''` (neither has loaded); then `{param}` interpolation.
+ * English, else `''` (neither has loaded); then `{param}` interpolation, where `{browsers}` is always
+ * the language's own `browsers.supported` (one list of supported browsers in every text).
  */
 export function translate(
   lang: string,
@@ -118,10 +149,14 @@ export function translate(
   overrides?: Partial<OzMessages> | null,
   params?: Record<string, string | number>,
 ): string {
-  const own = overrides && Object.hasOwn(overrides, key) ? overrides[key] : undefined;
-  const text =
-    typeof own === 'string' ? own : (catalogues.get(matchLang(lang) ?? 'en')?.[key] ?? catalogues.get('en')?.[key] ?? '');
-  return params ? interpolate(text, params) : text;
+  const pick = (k: MessageKey) => {
+    const own = overrides && Object.hasOwn(overrides, k) ? overrides[k] : undefined;
+    return typeof own === 'string'
+      ? own
+      : (catalogues.get(matchLang(lang) ?? 'en')?.[k] ?? catalogues.get('en')?.[k] ?? '');
+  };
+  const text = pick(key);
+  return text.includes('{') ? interpolate(text, { browsers: pick('browsers.supported'), ...params }) : text;
 }
 
 export interface OzI18nOptions {
@@ -148,15 +183,22 @@ export interface OzI18nOptions {
 export class OzI18nController implements ReactiveController {
   /** The language resolved at the last render. */
   lang: OzLang = 'en';
+  /**
+   * The `lang` to put on every part that holds the element's words, or `undefined` when the words
+   * are in the language around them (`markLang`): English words on a German page carry `lang="en"`,
+   * so a screen reader reads them with an English voice.
+   */
+  mark?: OzLang;
   private settled?: OzLang; // a language whose load has ended, even in failure
   private loading?: Promise<unknown>;
-  #observer?: MutationObserver;
-  #host: ReactiveControllerHost & HTMLElement;
-  #options: OzI18nOptions;
+  // TypeScript-private, not `#`: the build targets browsers where `#` fields cost a WeakMap each.
+  private observer?: MutationObserver;
+  private host: ReactiveControllerHost & HTMLElement;
+  private options: OzI18nOptions;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: OzI18nOptions = {}) {
-    (this.#host = host).addController(this);
-    this.#options = options;
+    (this.host = host).addController(this);
+    this.options = options;
   }
 
   /** Whether the language of the last render has arrived (or failed, then English is used). */
@@ -165,26 +207,37 @@ export class OzI18nController implements ReactiveController {
   }
 
   hostConnected(): void {
-    (this.#observer = new MutationObserver(() => this.#host.requestUpdate())).observe(this.#host.ownerDocument.documentElement, {
-      attributeFilter: ['lang'],
-    });
+    (this.observer = new MutationObserver(() => this.host.requestUpdate())).observe(
+      this.host.ownerDocument.documentElement,
+      {
+        attributeFilter: ['lang'],
+      },
+    );
     // Resolved and loading from the moment the element is in the page, not from its first result.
     this.hostUpdate();
   }
 
   hostDisconnected(): void {
-    this.#observer?.disconnect();
+    this.observer?.disconnect();
   }
 
-  /** Resolves the language (and loads it when needed). */
+  /** The language the words are in: the resolved one, or English when it could not be loaded. */
+  get spoken(): OzLang {
+    return hasMessages(this.lang) ? this.lang : 'en';
+  }
+
+  /** Resolves the language (and loads it when needed) and whether its words need marking. */
   hostUpdate(): void {
-    const lang = (this.lang = resolveLang(this.#host, this.#options.lang?.()));
+    const own = this.options.lang?.();
+    const lang = (this.lang = resolveLang(this.host, own));
+    // The host's own `lang` reflects to its attribute, but only after this: read it from the property.
+    this.mark = markLang(this.spoken, own?.trim() || declaredLang(this.host));
     if (!this.ready) {
       this.loading = loadMessages(lang).then(() => {
         // A failed load settles too, and re-renders only once: no render → load → render loop.
         if (this.settled === lang) return;
         this.settled = lang;
-        if (this.lang === lang) this.#host.requestUpdate();
+        if (this.lang === lang) this.host.requestUpdate();
       });
     }
   }
@@ -204,6 +257,6 @@ export class OzI18nController implements ReactiveController {
 
   /** The text for `key` in the host's language; `''` while that language has not arrived. */
   t(key: MessageKey, params?: Record<string, string | number>): string {
-    return this.ready ? translate(this.lang, key, this.#options.messages?.(), params) : '';
+    return this.ready ? translate(this.lang, key, this.options.messages?.(), params) : '';
   }
 }

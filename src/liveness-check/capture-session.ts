@@ -1,23 +1,19 @@
 /**
- * One capture: everything that belongs to one `OzLiveness.open()` — the callbacks it was given,
- * the abort controller of its requests, whether it captured, who closed its window, and the page's
- * one-window lock. `<oz-liveness-check>` creates one in `start()` and disposes it on `reset()`, on
- * the next capture and on removal; after `dispose()` nothing of it reaches the element any more
- * (late plugin callbacks, requests, timers). The element keeps attributes, rendering and events.
- * It travels in the lazy capture chunk (core/machinery.ts): a page pays for it at the first click.
+ * One capture's plugin window: everything that belongs to one `OzLiveness.open()` — the callbacks
+ * it was given, whether it captured, who closed it, and the page's one-window lock. `CaptureFlow`
+ * (capture-flow.ts) creates one per run and disposes it when the run ends; whether a callback still
+ * matters is the flow's run id, checked in what the flow passes as `events`.
+ * It travels in the lazy capture chunk (capture.ts): a page pays for it at the first click.
  */
 import type { OzCloseReason } from '../events.js';
-import { kitError, pluginError, type OzErrorDetail } from '../core/errors.js';
-import type { OzFolder } from '../core/decision.js';
-import type { ValidConfig } from '../core/options.js';
-import { loadPlugin, PluginLoadError, type OzLivenessPlugin } from '../core/plugin-loader.js';
-import { fetchSessionToken, SessionTokenError } from '../core/session-token.js';
-import { uploadContainer, UploadError } from '../core/upload.js';
+import type { OzLivenessPlugin } from '../core/plugin-loader.js';
 
-/** What a session tells its element. Called only while the session is live. */
+/** What a session tells its flow (which drops what comes from a run that is over). */
 export interface CaptureSessionEvents {
-  /** `on_capture_complete` with a Blob, once per session. */
+  /** `on_capture_complete` with a Blob (first or second argument), once per session; `result` is the other one. */
   captured(result: unknown, container: Blob): void;
+  /** `on_submit`, `on_result` or `on_complete`: the plugin uploads by itself (the adapter is not in capture mode). */
+  misconfigured(callback: string): void;
   /** `on_error`, `open()` throwing, or a capture without a container Blob. */
   failed(raw: unknown): void;
   /** The window closed: once per window, whoever closed it. */
@@ -52,33 +48,38 @@ export function errorObject(raw: unknown): object {
   return { message: text || `The plugin reported an error with no detail (on_error(${String(raw)})).` };
 }
 
-/** Any failure of the requests as an `OzErrorDetail`; an abort stays an abort (the session is gone). */
-function toDetail(e: unknown, fallback: 'upload-failed' | 'plugin-load-failed' = 'plugin-load-failed'): unknown {
-  if (e instanceof UploadError) return e.detail;
-  if (e instanceof PluginLoadError) return kitError(e.code, e.message);
-  if (e instanceof SessionTokenError) return kitError('session-token-failed', e.message, { status: e.status, requestId: e.requestId });
-  if ((e as { name?: string })?.name === 'AbortError') return e;
-  return fallback === 'upload-failed' ? kitError(fallback, String(e)) : pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) });
-}
+/**
+ * How long a window that closed before handing over a container may still hand one over. Oz fixes
+ * no order between `on_close` and `on_capture_complete`: a plugin may close its window first and
+ * deliver the container a moment later (docs/liveness-check.md).
+ */
+export const CLOSE_GRACE_MS = 2000;
+
+/** The callbacks a plugin calls only when it uploads by itself (Web Adapter not in `capture` mode). */
+const UPLOADING_CALLBACKS = ['on_submit', 'on_result', 'on_complete'] as const;
 
 export class CaptureSession {
-  private readonly controller = new AbortController();
   private plugin?: OzLivenessPlugin;
   private closedBy?: OzCloseReason;
   private windowOpen = false;
   private closeReported = false;
+  /** Set while a window that closed before its container may still hand one over. */
+  private grace?: ReturnType<typeof setTimeout>;
   /** Whether the plugin gave a container. */
   captured = false;
+  /** Whether `open()` was called: the window has been shown (it may be closed again). */
+  opened = false;
+
+  /** The window is open now: `close()` has a window to close. */
+  get windowShown(): boolean {
+    return this.windowOpen && !this.closeReported;
+  }
 
   constructor(private readonly events: CaptureSessionEvents) {}
 
-  /** Aborted on dispose: every request and backoff timer of this capture listens to it. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  get disposed(): boolean {
-    return this.controller.signal.aborted;
+  /** The window closed before a container; its close is reported once the grace period ends. */
+  get waiting(): boolean {
+    return this.grace !== undefined;
   }
 
   /** Takes the page's one plugin window; false when another session holds it. */
@@ -94,55 +95,16 @@ export class CaptureSession {
     if (lock[WINDOW_LOCK] === this) lock[WINDOW_LOCK] = undefined;
   }
 
-  /**
-   * The plugin and the session token, asked for at once (the token only now, at the click).
-   * `given`: a token the page supplied. `onPlugin` runs as soon as the plugin is there. Rejects
-   * with the `OzErrorDetail` of the first failure, the other request aborted.
-   */
-  async prepare(config: ValidConfig, given: string | undefined, nonce: string, onPlugin: (plugin: OzLivenessPlugin) => void) {
-    // Its own controller, so that the first failure can stop the other request without ending the session.
-    const both = new AbortController();
-    const stop = () => both.abort(this.signal.reason);
-    this.signal.addEventListener('abort', stop, { once: true });
-    const { signal } = both;
-    const token = given ?? (config.sessionTokenUrl && fetchSessionToken(config.sessionTokenUrl, { credentials: config.credentials, headers: config.headers, signal }));
-    try {
-      const [plugin, sessionToken] = await Promise.all([loadPlugin(config.pluginSrc, { signal, nonce }).then((p) => (this.disposed || onPlugin(p), p)), token]);
-      return { plugin, sessionToken: sessionToken || undefined };
-    } catch (e) {
-      both.abort(); // the other request is of no use now
-      throw toDetail(e);
-    } finally {
-      this.signal.removeEventListener('abort', stop);
-    }
-  }
-
-  /** POSTs the container (identical bytes, one `Idempotency-Key`); rejects with an `OzErrorDetail`. */
-  async upload(container: Blob, config: ValidConfig, idempotencyKey: string, onProgress: (loaded: number, total: number) => void): Promise<OzFolder> {
-    try {
-      return await uploadContainer(container, {
-        url: config.backendUrl,
-        headers: config.headers,
-        credentials: config.credentials,
-        retries: config.uploadRetries,
-        timeoutMs: config.uploadTimeout,
-        idempotencyKey,
-        signal: this.signal,
-        onProgress: (loaded, total) => this.disposed || onProgress(loaded, total),
-      });
-    } catch (e) {
-      throw toDetail(e, 'upload-failed');
-    }
-  }
-
   /** Calls `plugin.open()` with `options` and this session's callbacks. A throw becomes `failed`. */
   open(plugin: OzLivenessPlugin, options: Record<string, unknown>): void {
     this.plugin = plugin;
-    this.windowOpen = true;
+    this.opened = this.windowOpen = true;
+    const wrongMode = Object.fromEntries(UPLOADING_CALLBACKS.map((name) => [name, () => this.onWrongMode(name)]));
     try {
       plugin.open({
         ...options,
-        on_capture_complete: (result: unknown, container: unknown) => this.onCapture(result, container),
+        ...wrongMode,
+        on_capture_complete: (first: unknown, second: unknown) => this.onCapture(first, second),
         on_error: (error: unknown) => this.onError(error),
         on_close: () => this.onClose(),
       });
@@ -151,41 +113,76 @@ export class CaptureSession {
     }
   }
 
-  /** `close()` from the page: closes the window and reports `api` (even if the plugin never calls on_close). */
+  /**
+   * `close()` from the page: closes the window and reports `api` (even if the plugin never calls
+   * on_close). A window already closed by its user stops waiting for a container: reported now.
+   */
   close(): void {
+    if (this.grace !== undefined) {
+      this.reportClose();
+      return;
+    }
     if (!this.windowOpen || this.closeReported) return;
     this.closedBy ??= 'api';
     this.plugin?.close?.();
     this.onClose();
   }
 
-  /** Ends the session silently: aborts its requests, closes a window it still has open, frees the lock. */
+  /** A new capture is asked for: a window that closed before its container stops waiting for it. */
+  stopWaiting(): void {
+    if (this.grace !== undefined) this.reportClose();
+  }
+
+  /** Ends the window's part silently: closes the window if it is still open, frees the lock. */
   dispose(): void {
-    if (this.disposed) return;
-    this.controller.abort(new DOMException('The capture was reset.', 'AbortError'));
-    if (this.windowOpen && !this.closeReported) this.plugin?.close?.();
+    clearTimeout(this.grace);
+    this.grace = undefined;
+    if (this.windowOpen && !this.closeReported) {
+      this.windowOpen = false;
+      this.plugin?.close?.();
+    }
     this.releaseWindow();
   }
 
-  private onCapture(result: unknown, container: unknown): void {
-    if (this.disposed || this.captured) return;
-    if (!(container instanceof Blob)) {
+  /** Oz's pages show the container as the second argument and describe one argument: the Blob, wherever it is. */
+  private onCapture(first: unknown, second: unknown): void {
+    if (this.captured || this.closeReported) return; // after a reported close, a container is too late
+    const container = [first, second].find((arg): arg is Blob => arg instanceof Blob);
+    if (!container) {
       this.onError({ code: 'plugin_invalid_container', message: 'on_capture_complete gave no container Blob.' });
       return;
     }
     this.captured = true;
     this.releaseWindow(); // the plugin is done with its window: another element may open it now
-    this.events.captured(result, container);
+    this.events.captured(container === first ? second : first, container);
+    if (this.grace !== undefined) this.reportClose(); // the close that came first: now it is `complete`
   }
 
   private onError(error: unknown): void {
-    if (this.disposed) return;
     this.closedBy ??= 'error';
     this.events.failed(errorObject(error));
+    if (this.grace !== undefined) this.reportClose();
+  }
+
+  private onWrongMode(callback: string): void {
+    this.closedBy ??= 'error';
+    this.events.misconfigured(callback);
   }
 
   private onClose(): void {
-    if (this.disposed || this.closeReported) return;
+    if (this.closeReported || this.grace !== undefined) return;
+    this.windowOpen = false;
+    this.releaseWindow(); // the window is gone: another element may open one
+    // Closed before a container, by nobody we know of: the plugin may still hand one over.
+    if (!this.captured && !this.closedBy) this.grace = setTimeout(() => this.reportClose(), CLOSE_GRACE_MS);
+    else this.reportClose();
+  }
+
+  /** The one `closed` of this window, with who closed it. */
+  private reportClose(): void {
+    clearTimeout(this.grace);
+    this.grace = undefined;
+    if (this.closeReported) return;
     this.closeReported = true;
     this.windowOpen = false;
     this.releaseWindow();

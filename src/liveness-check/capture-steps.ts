@@ -1,17 +1,16 @@
 /**
- * The steps of one capture after the click, in the lazy capture chunk (core/machinery.ts) so that a
- * page pays for them when a person starts, not with the button: preflight, a new `CaptureSession`,
- * the plugin and the session token at once, `open()`, and the upload with its one `Idempotency-Key`.
- * They move `CaptureFlow`'s capture (capture-flow.ts) and speak through its `CheckStatus`.
+ * The steps of one capture, in the lazy capture chunk (capture.ts): each takes what it needs and
+ * returns (or rejects with) a value; none keeps state, none knows the element. The order they run
+ * in, and the staleness checks between them, are `Capture.start()`'s.
  */
 import { kitError, pluginError, type OzErrorDetail } from '../core/errors.js';
-import { toResult } from '../core/decision.js';
+import type { OzFolder } from '../core/decision.js';
 import type { RetiredOption, ValidConfig } from '../core/options.js';
+import { loadPlugin, PluginLoadError, type OzLivenessPlugin } from '../core/plugin-loader.js';
 import { preflight } from '../core/preflight.js';
-import type { OzCloseReason } from '../events.js';
-import { CaptureSession, randomKey } from './capture-session.js';
-import { configError, readConfig } from './check-support.js';
-import type { CaptureFlow } from './capture-flow.js';
+import { routeError } from '../core/route-failure.js';
+import { fetchSessionToken, SessionTokenError } from '../core/session-token.js';
+import { uploadContainer, UploadError } from '../core/upload.js';
 
 const RETIRED: Record<RetiredOption, string> = {
   video_selfie_best: 'The action "video_selfie_best" is retired by Oz on 2027-01-01.',
@@ -19,82 +18,96 @@ const RETIRED: Record<RetiredOption, string> = {
 };
 const warned = new Set<string>();
 
-/** `start()` after its checks: preflight first (nothing spent yet), then the capture. */
-export async function startCapture(flow: CaptureFlow, config: ValidConfig, ticket: object): Promise<void> {
-  const { status, host } = flow;
-  // One console warning per page for each option Oz retires.
-  for (const key of config.retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
+/** One console warning per page for each option Oz retires. */
+export function warnRetired(retired: readonly RetiredOption[]): void {
+  for (const key of retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
+}
+
+/** The first thing in this browser that would stop a capture, if any. */
+export async function preflightProblem(): Promise<OzErrorDetail | undefined> {
   // A preflight that broke is no reason to refuse: the plugin reports what really stops it.
-  const problem = (await preflight().catch(() => ({ problems: [] as OzErrorDetail[] }))).problems[0];
-  if (flow.pendingStart !== ticket) return; // reset() or removed meanwhile: nothing was spent, nothing starts
-  flow.pendingStart = undefined;
-  if (problem) return status.fail(problem);
-  const session = newSession(flow);
-  if (!session.claimWindow()) return flow.endSession(), status.fail(kitError('plugin-busy'));
-  status.go(flow.plugin ? 'start' : 'load');
-  const given = host.sessionToken;
-  if (given) {
-    // One capture only: clear it everywhere it could linger.
-    host.removeAttribute('session-token');
-    host.sessionToken = undefined;
-  }
+  return (await preflight().catch(() => ({ problems: [] as OzErrorDetail[] }))).problems[0];
+}
+
+/**
+ * The plugin and the session token, asked for at once (the token only now, at the click).
+ * `given`: a token the page supplied. `onPlugin` runs as soon as the plugin is there. Rejects
+ * with the `OzErrorDetail` of the first failure, the other request aborted; an abort of `signal`
+ * stays an abort.
+ */
+export async function prepare(
+  config: ValidConfig,
+  given: string | undefined,
+  nonce: string,
+  signal: AbortSignal,
+  onPlugin: (plugin: OzLivenessPlugin) => void,
+): Promise<{ plugin: OzLivenessPlugin; sessionToken?: string }> {
+  // Its own controller, so that the first failure can stop the other request.
+  const both = new AbortController();
+  const stop = () => both.abort(signal.reason);
+  signal.addEventListener('abort', stop, { once: true });
+  const token =
+    given ??
+    (config.sessionTokenUrl &&
+      fetchSessionToken(config.sessionTokenUrl, {
+        credentials: config.credentials,
+        headers: config.headers,
+        signal: both.signal,
+        timeoutMs: config.sessionTokenTimeout,
+      }));
   try {
-    const { plugin, sessionToken } = await session.prepare(config, given, host.nonce, (p) => (flow.pluginReady(p), status.go('start')));
-    if (flow.session !== session) return;
-    status.go('open');
-    status.emit('oz-open', { options: structuredClone(config.openOptions) });
-    session.open(plugin, { ...config.openOptions, ...(sessionToken && { session_token: sessionToken }) });
+    const [plugin, sessionToken] = await Promise.all([
+      loadPlugin(config.pluginSrc, { signal: both.signal, nonce }).then((p) => (onPlugin(p), p)),
+      token,
+    ]);
+    return { plugin, sessionToken: sessionToken || undefined };
   } catch (e) {
-    if (flow.session !== session || session.disposed) return;
-    flow.endSession();
-    status.fail(e as OzErrorDetail);
+    both.abort(); // the other request is of no use now
+    throw toDetail(e);
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
 }
 
-/** `retryUpload()`: the kept container again, with its key, in the current capture (or a new one after a removal). */
-export function uploadKept(flow: CaptureFlow, container: Blob, config: ValidConfig): Promise<void> {
-  return upload(flow, flow.session && !flow.session.disposed ? flow.session : newSession(flow), container, config);
+/** A preload of the plugin script; rejects with the `OzErrorDetail` of its failure. */
+export function preload(src: string, signal: AbortSignal, nonce: string): Promise<OzLivenessPlugin> {
+  return loadPlugin(src, { signal, nonce }).catch((e: unknown) => {
+    throw toDetail(e);
+  });
 }
 
-function newSession(flow: CaptureFlow): CaptureSession {
-  flow.endSession();
-  const session: CaptureSession = (flow.session = new CaptureSession({
-    captured: (result, container) => onCaptured(flow, session, result, container),
-    failed: (raw) => flow.status.fail(pluginError(raw)),
-    closed: (reason, beforeCapture) => onClosed(flow, session, reason, beforeCapture),
-  }));
-  return session;
-}
-
-function onCaptured(flow: CaptureFlow, session: CaptureSession, result: unknown, container: Blob): void {
-  const { status } = flow;
-  status.container = container; // kept through any failure, until a new capture or reset()
-  flow.containerKey = randomKey();
-  if (!status.emit('oz-capture-complete', { result, container, idempotencyKey: flow.containerKey })) {
-    status.go('handOver'); // the page uploads it itself
-    return;
-  }
-  const r = readConfig(flow.host, true);
-  if (!r.ok) return status.fail(configError(r.problem));
-  void upload(flow, session, container, r.config);
-}
-
-async function upload(flow: CaptureFlow, session: CaptureSession, container: Blob, config: ValidConfig): Promise<void> {
-  const { status } = flow;
-  status.go('upload');
+/** POSTs the container (identical bytes, one `Idempotency-Key`); rejects with an `OzErrorDetail`. */
+export async function upload(
+  container: Blob,
+  config: ValidConfig,
+  idempotencyKey: string,
+  signal: AbortSignal,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<OzFolder> {
   try {
-    const folder = await session.upload(container, config, flow.containerKey, (loaded, total) => status.progress(loaded, total));
-    if (flow.session === session) status.succeed(toResult(folder));
+    return await uploadContainer(container, {
+      url: config.backendUrl,
+      headers: config.headers,
+      credentials: config.credentials,
+      retries: config.uploadRetries,
+      timeoutMs: config.uploadTimeout,
+      idempotencyKey,
+      signal,
+      onProgress,
+    });
   } catch (e) {
-    if (flow.session === session && !session.disposed) status.fail(e as OzErrorDetail);
+    throw toDetail(e, 'upload-failed');
   }
 }
 
-/** One `oz-close` per opened window, whoever closed it; the reason says who. */
-function onClosed(flow: CaptureFlow, session: CaptureSession, reason: OzCloseReason, beforeCapture: boolean): void {
-  if (beforeCapture && flow.status.state === 'capturing') {
-    session.dispose(); // closed before a capture: any late callback of that window is ignored
-    flow.status.go('cancel');
-  }
-  flow.status.emit('oz-close', { reason });
+/** Any failure of the requests as an `OzErrorDetail`; an abort stays an abort (the run is over). */
+function toDetail(e: unknown, fallback: 'upload-failed' | 'plugin-load-failed' = 'plugin-load-failed'): unknown {
+  if (e instanceof UploadError) return e.detail;
+  if (e instanceof PluginLoadError) return kitError(e.code, e.message);
+  if (e instanceof SessionTokenError)
+    return routeError('session-token-failed', e.message, { status: e.status, requestId: e.requestId });
+  if ((e as { name?: string })?.name === 'AbortError') return e;
+  return fallback === 'upload-failed'
+    ? kitError(fallback, String(e))
+    : pluginError({ code: 'plugin_exception', message: e instanceof Error ? e.message : String(e) });
 }

@@ -6,11 +6,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { ozLivenessContext, type OzLivenessSnapshot } from '../context.js';
+import { Followers, ozLivenessContext, type OzLivenessSnapshot } from '../context.js';
 import { ozEvent, type OzEventDetails, type OzEventName } from '../events.js';
 import type { OzErrorDetail } from '../core/errors.js';
 import type { OzResultDetail } from '../core/decision.js';
-import { nextState, type OzState, type OzStateEvent } from '../core/state.js';
+import { isAnalysing, nextState, type OzState, type OzStateEvent } from '../core/state.js';
 import { retryFor, type OzRetry } from '../core/retry-policy.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -21,14 +21,19 @@ export class CheckStatus implements ReactiveController {
   error?: OzErrorDetail;
   /** The last container, kept through any failure until a new capture or a reset. */
   container?: Blob;
+  /** Its `Idempotency-Key`: one per container, on every POST of it (a retry after a removal too). */
+  containerKey = '';
   /** Every byte is sent; the backend (and Oz) decide. */
   analysing = false;
   /** Banners speaking for this check (context.ts, `followCheck`). */
-  readonly followers = new Set<Element>();
+  readonly followers = new Followers();
   private readonly provider: ContextProvider<typeof ozLivenessContext>;
 
   /** `pluginLoaded`: where a reset lands (`ready` or `idle`). */
-  constructor(private readonly host: Host, private readonly pluginLoaded: () => boolean) {
+  constructor(
+    private readonly host: Host,
+    private readonly pluginLoaded: () => boolean,
+  ) {
     host.addController(this);
     this.provider = new ContextProvider(host, { context: ozLivenessContext, initialValue: { state: 'idle' } });
   }
@@ -37,12 +42,12 @@ export class CheckStatus implements ReactiveController {
     this.host.setAttribute('state', this.state);
   }
 
-  /** Adds a follower; returns its unfollow. */
-  follow(follower: Element): () => void {
-    this.followers.add(follower);
+  /** Adds a follower (`voice`: whether it is the one that speaks, see context.ts); returns its unfollow. */
+  follow(follower: Element, voice?: (speaks: boolean) => void): () => void {
+    const unfollow = this.followers.add(follower, voice);
     this.host.requestUpdate();
     return () => {
-      this.followers.delete(follower);
+      unfollow();
       this.host.requestUpdate();
     };
   }
@@ -55,7 +60,8 @@ export class CheckStatus implements ReactiveController {
       next = nextState(previous, event, this.pluginLoaded());
     } catch (e) {
       // A bug in the element, never the page's doing: report it (a test run fails on it) and stay put.
-      (globalThis.reportError ?? ((err: unknown) => setTimeout(() => { throw err; })))(e);
+      // reportError is there wherever the kit runs (it ships with structuredClone, which oz-open needs).
+      reportError(e);
       return;
     }
     if (next === previous) return;
@@ -63,8 +69,22 @@ export class CheckStatus implements ReactiveController {
     if (next === 'loading' || next === 'starting') this.error = undefined;
     if (next !== 'uploading') this.analysing = false;
     this.host.setAttribute('state', next);
-    this.share({ state: next, result: this.result, error: this.error, progress: next === 'uploading' ? { loaded: 0, total: this.container?.size ?? 0 } : undefined }, true);
+    this.share(
+      {
+        state: next,
+        result: this.result,
+        error: this.error,
+        progress: next === 'uploading' ? { loaded: 0, total: this.container?.size ?? 0 } : undefined,
+      },
+      true,
+    );
     this.emit('oz-state-change', { state: next, previous });
+  }
+
+  /** Keeps a new container and its key, in place of the last. */
+  keep(container: Blob, key: string): void {
+    this.container = container;
+    this.containerKey = key;
   }
 
   /** An error that stops the flow: state `error`, `oz-error`. */
@@ -77,12 +97,13 @@ export class CheckStatus implements ReactiveController {
   /** `oz-error` without a state change (a bad attribute, found when it is set). */
   report(detail: OzErrorDetail): void {
     this.error = detail;
-    this.share({ error: detail });
+    // A decision on screen stays until the next start() or reset(): the problem is told, not shown over it.
+    if (!(this.state === 'done' && this.result)) this.share({ error: detail });
     this.emit('oz-error', detail);
   }
 
   progress(loaded: number, total: number): void {
-    this.analysing = loaded >= total;
+    this.analysing = isAnalysing({ loaded, total });
     this.share({ progress: { loaded, total }, analysing: this.analysing });
     this.emit('oz-upload-progress', { loaded, total });
   }

@@ -6,7 +6,8 @@ import type { OzPreflightResult } from '../core/preflight.js';
 import type { OzState } from '../core/state.js';
 import { OPTIONS, litProperties, type OzCheckOptionValues } from '../core/options.js';
 import { OzI18nController, type MessageKey } from '../i18n/index.js';
-import { CONFIG_PROPS, configError, loadMachinery, readConfig } from './check-support.js';
+import { renderSteps } from '../i18n/render.js';
+import { CONFIG_PROPS, configError, readConfig } from './check-config.js';
 import { CheckStatus } from './check-status.js';
 import { CaptureFlow } from './capture-flow.js';
 import { styles } from './liveness-check.styles.js';
@@ -14,9 +15,7 @@ import { styles } from './liveness-check.styles.js';
 /** What a page may set on the element: every option of the table, and the CSP `nonce`. */
 export type OzLivenessCheckProperties = OzCheckOptionValues & { nonce?: string };
 
-
 // The option table declares the properties (static properties, below); this gives them their types.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
 
 /**
@@ -62,15 +61,17 @@ export class OzLivenessCheck extends LitElement {
   private i18n = new OzI18nController(this, { lang: () => this.lang });
   /** State, outcome, context for a banner, followers and events (check-status.ts). */
   private status: CheckStatus = new CheckStatus(this, () => !!this.flow.plugin);
-  /** Preload, start, upload, close, reset, teardown (capture-flow.ts). */
+  /** The capture: preload, start, upload, close, reset, teardown (capture-flow.ts). */
   private flow = new CaptureFlow(this, this.status);
   /** The last configuration problem reported, so an unchanged one is not reported again. */
   private lastProblem = '';
 
   constructor() {
     super();
-    this.lang = '';
-    for (const [name, o] of Object.entries(OPTIONS)) if ('boolean' in o) (this as Record<string, unknown>)[name] = false;
+    // No initial `lang`: it reflects, and `lang=""` on the host would declare the element's content
+    // (and the page's slotted content) to be in an unknown language, hiding the page's from screen readers.
+    for (const [name, o] of Object.entries(OPTIONS))
+      if ('boolean' in o) (this as Record<string, unknown>)[name] = false;
   }
 
   /** `idle` `loading` `ready` `starting` `capturing` `uploading` `done` `error`; reflected as `state`. */
@@ -107,13 +108,13 @@ export class OzLivenessCheck extends LitElement {
   }
 
   /** What in this browser would stop a capture (insecure context, no or forbidden camera, a refused camera, no WebAssembly), found without opening the plugin or fetching a token. */
-  async preflight(): Promise<OzPreflightResult> {
-    return (await loadMachinery()).preflight();
+  preflight(): Promise<OzPreflightResult> {
+    return this.flow.preflight();
   }
 
   /** Follow handshake (context.ts): while a banner follows, the status line steps aside. */
-  [followCheck](follower: Element): () => void {
-    return this.status.follow(follower);
+  [followCheck](follower: Element, voice?: (speaks: boolean) => void): () => void {
+    return this.status.follow(follower, voice);
   }
 
   /**
@@ -140,22 +141,35 @@ export class OzLivenessCheck extends LitElement {
   }
 
   protected override render() {
-    const t = (key: string) => this.i18n.t(key as MessageKey);
+    // `nothing`, not '', while the language is on its way: Lit SSR renders '' as no text node, and
+    // hydrating it would then write the later text into the part's end marker (demo/ssr, test:ssr).
+    const t = (key: string) => this.i18n.t(key as MessageKey) || nothing;
     const { state, result, followers } = this.status;
     const busy = this.flow.busy;
+    // Words in a fallback language carry it (English on a German page), on the parts that hold them.
+    const lang = this.i18n.mark ?? nothing;
     // After an accept there is nothing to retry: the page's `next` slot says what comes next.
     const trigger =
       state === 'done' && result?.decision === 'accept'
         ? html`<slot name="next"></slot>`
         : html`<slot name="trigger" @click=${this.onTrigger}>
-            <button part="button" type="button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${this.onTrigger}>
+            <button part="button" type="button" lang=${lang} ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${this.onTrigger}>
               ${t(this.status.retry() === 'none' ? 'check.start' : 'check.retry')}
             </button>
           </slot>`;
     // One voice: while a banner follows, it speaks and this line is not there at all.
     return html`<div part="base">
       ${trigger}
-      ${followers.size ? nothing : html`<p part="status" role="status" aria-live="polite">${state === 'idle' ? '' : t(this.status.statusKey())}</p>`}
+      ${
+        followers.size
+          ? nothing
+          : html`<div part="status" role="status" aria-live="polite" lang=${lang}>${state === 'idle' ? nothing : t(this.status.statusKey())}${
+              // A refused camera: the numbered steps for this browser, read with the message.
+              state === 'error'
+                ? renderSteps((key) => this.i18n.t(key as MessageKey), this.status.statusKey(), this.i18n.mark)
+                : nothing
+            }</div>`
+      }
       ${this.status.analysing && !followers.size ? html`<progress part="progress" aria-hidden="true"></progress>` : nothing}
       <slot></slot>
     </div>`;

@@ -12,15 +12,23 @@
  */
 import React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+// Before Lit runs: the kit's Trusted Types policy is lent to Lit's module (core/trusted-types.ts).
+import '../core/trusted-types.js';
 // The element classes, not '../index.js': in the library build, index.js then keeps its own
 // define() calls instead of becoming a re-export of a shared chunk, which package.json's
 // "sideEffects" list does not name (a bundler could drop the definitions of `import 'oz-liveness-elements'`).
-import { OzLivenessCheck as OzLivenessCheckElement, type OzLivenessCheckProperties } from '../liveness-check/liveness-check.js';
+import {
+  OzLivenessCheck as OzLivenessCheckElement,
+  type OzLivenessCheckProperties,
+} from '../liveness-check/liveness-check.js';
 import { OzResultBanner as OzResultBannerElement } from '../result-banner/result-banner.js';
 import type { OzEventDetails } from '../events.js';
 
 // As in index.ts: define once, never throw, and no-op where there is no registry.
-for (const [tag, ctor] of [['oz-liveness-check', OzLivenessCheckElement], ['oz-result-banner', OzResultBannerElement]] as const) {
+for (const [tag, ctor] of [
+  ['oz-liveness-check', OzLivenessCheckElement],
+  ['oz-result-banner', OzResultBannerElement],
+] as const) {
   if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, ctor);
 }
 
@@ -75,7 +83,10 @@ type BannerProperties = Partial<
 >;
 
 /** Props of {@link OzLivenessCheck}: the element's properties, the `onOz…` events, and HTML attributes. */
-export type OzLivenessCheckProps = Omit<React.HTMLAttributes<OzLivenessCheckElement>, keyof CheckProperties | keyof OzLivenessCheckEventProps> &
+export type OzLivenessCheckProps = Omit<
+  React.HTMLAttributes<OzLivenessCheckElement>,
+  keyof CheckProperties | keyof OzLivenessCheckEventProps
+> &
   CheckProperties &
   OzLivenessCheckEventProps &
   React.RefAttributes<OzLivenessCheckElement>;

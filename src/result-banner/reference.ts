@@ -25,7 +25,13 @@ function token(label: MessageKey | undefined, value: string, t: Translate): Temp
  * The reference line for a status, or nothing when there is no id to show: for an error, the code,
  * Oz's `error_code`, the request id, the telemetry id; for a failed check, the folder id.
  */
-export function referenceOf(status: string, error: OzErrorDetail | undefined, folder: OzFolder | undefined, t: Translate) {
+export function referenceOf(
+  status: string,
+  error: OzErrorDetail | undefined,
+  folder: OzFolder | undefined,
+  t: Translate,
+  lang?: string,
+) {
   const candidates: [MessageKey | undefined, unknown][] =
     status === 'error'
       ? [
@@ -37,9 +43,13 @@ export function referenceOf(status: string, error: OzErrorDetail | undefined, fo
       : status === 'failed'
         ? [['banner.reference.check', folder?.folder_id]]
         : [];
-  const tokens = candidates.filter(([, value]) => (typeof value === 'string' && value.trim()) || Number.isFinite(value));
+  const tokens = candidates.filter(
+    ([, value]) => (typeof value === 'string' && value.trim()) || Number.isFinite(value),
+  );
   // The line may wrap at the spaces between and around the values; inside a value it never does.
+  // Not announced (aria-live=off inside the live region): a person hears what happened and what to do;
+  // the reference is there to read out to support when asked, not to be read to them.
   return tokens.length
-    ? html`<p part=reference class=reference dir=auto>${t('banner.reference')} ${tokens.map(([label, value], i) => html`${i ? ' · ' : ''}${token(label, String(value).trim(), t)}`)}</p>`
+    ? html`<p part=reference class=reference dir=auto aria-live=off lang=${lang ?? nothing}>${t('banner.reference')} ${tokens.map(([label, value], i) => html`${i ? ' · ' : ''}${token(label, String(value).trim(), t)}`)}</p>`
     : nothing;
 }

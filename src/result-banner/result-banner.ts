@@ -3,20 +3,20 @@ import { ContextConsumer } from '@lit/context';
 import { followCheck, ozLivenessContext, type OzFollowable } from '../context.js';
 import { analysisRows, bestShot, normalizeResult, type OzFolder, type OzResultDetail } from '../core/decision.js';
 import { titleKeyFor } from '../core/errors.js';
+import { isRecord } from '../core/is-record.js';
+import { isAnalysing, isBusy } from '../core/state.js';
 import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
+import { renderSteps } from '../i18n/render.js';
 import { referenceOf } from './reference.js';
 import { styles } from './result-banner.styles.js';
 import {
   SOURCE_EVENTS,
-  allSent,
   asError,
   asProgress,
   asState,
   closestCheck,
   errorKey,
   icon,
-  isPending,
-  isRecord,
   statusOf,
   toView,
   type OzBannerStatus,
@@ -45,6 +45,7 @@ export { OzBannerStatus } from './view.js';
  * @csspart icon - The status icon (decorative; the title says the same in words).
  * @csspart title - The status in a few words.
  * @csspart message - What happened and what the person can do.
+ * @csspart steps - The numbered steps that go with an error (how to allow the camera in this browser).
  * @csspart details - The list of analyses and their outcomes (`show-details`).
  * @csspart best-shot - The best-shot image (`show-best-shot`).
  * @csspart reference - The support reference: the error code, Oz's code, the request or session id.
@@ -80,6 +81,7 @@ export class OzResultBanner extends LitElement {
     // What @state() declares (CEM would otherwise list these as attributes).
     view: { state: true, attribute: false },
     hasActions: { state: true, attribute: false },
+    speaks: { state: true, attribute: false },
   };
 
   /** The id of the `<oz-liveness-check>` to follow, in the same document or shadow root. */
@@ -102,6 +104,8 @@ export class OzResultBanner extends LitElement {
 
   private view: View = {};
   private hasActions = false;
+  /** Whether this banner is the one voice of the check it follows (context.ts); one that follows none speaks. */
+  private speaks = true;
 
   #status: OzBannerStatus = 'idle';
   #target?: Element;
@@ -158,8 +162,10 @@ export class OzResultBanner extends LitElement {
     if (check === this.followed) return;
     this.unfollow?.();
     this.followed = check;
+    this.speaks = true;
     const offer = (check as Partial<OzFollowable> | undefined)?.[followCheck];
-    this.unfollow = typeof offer === 'function' ? offer.call(check, this) : undefined;
+    this.unfollow =
+      typeof offer === 'function' ? offer.call(check, this, (speaks) => (this.speaks = speaks)) : undefined;
   }
 
   #attach(): void {
@@ -211,10 +217,14 @@ export class OzResultBanner extends LitElement {
     if (e.type === 'oz-state-change') {
       const next = asState(isRecord(detail) && detail.state);
       // A new attempt (or a reset) forgets the last outcome.
-      if (next) this.view = next === 'idle' || next === 'ready' || (isPending(next) && !isPending(v.state)) ? { state: next } : { ...v, state: next };
+      if (next)
+        this.view =
+          next === 'idle' || next === 'ready' || (isBusy(next) && !isBusy(v.state))
+            ? { state: next }
+            : { ...v, state: next };
     } else if (e.type === 'oz-upload-progress') {
       const progress = asProgress(detail);
-      this.view = { ...v, progress, analysing: allSent(progress) };
+      this.view = { ...v, progress, analysing: isAnalysing(progress) };
     } else {
       this.view =
         e.type === 'oz-result'
@@ -235,36 +245,41 @@ export class OzResultBanner extends LitElement {
         ? ''
         : s === 'pending'
           ? t(state === 'uploading' && analysing ? 'check.state.analysing' : `check.state.${state!}`)
-          : t(s === 'error' ? titleKeyFor(error?.code) : `banner.title.${s}`);
+          : t(s === 'error' ? titleKeyFor(error) : `banner.title.${s}`);
     const message = s === 'idle' || s === 'pending' ? '' : t(s === 'error' ? errorKey(error) : `banner.message.${s}`);
     const rows = this.showDetails && folder ? analysisRows(folder) : [];
     const shot = this.showBestShot && folder ? bestShot(folder) : undefined;
     const percent = progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
+    // Words in a fallback language carry it (English on a German page): each part that holds the
+    // kit's words, not the box, so the page's slotted content keeps the page's language.
+    const lang = this.#i18n.mark ?? nothing;
 
     // No whitespace between the tags (templates ship as written); line breaks only inside `${}`.
     // `dir=auto` on each text: an English text in a right-to-left page keeps its full stop at its end.
-    return html`<div part=base class=${s === 'idle' ? '' : 'shown'} role=${s === 'reject' || s === 'failed' || s === 'error' ? 'alert' : 'status'}>${
+    // One voice: a banner that another banner speaks for shows the same words with no live region.
+    const role = !this.speaks ? nothing : s === 'reject' || s === 'failed' || s === 'error' ? 'alert' : 'status';
+    return html`<div part=base class=${s === 'idle' ? '' : 'shown'} role=${role}>${
       s === 'idle'
         ? nothing
-        : html`${icon(s, 'icon')}<div class=body><p part=title class=title dir=auto>${title}</p>${
-            message ? html`<p part=message dir=auto>${message}</p>` : nothing
-          }${
+        : html`${icon(s, 'icon')}<div class=body><p part=title class=title dir=auto lang=${lang}>${title}</p>${
+            message ? html`<p part=message dir=auto lang=${lang}>${message}</p>` : nothing
+          }${s === 'error' ? renderSteps(t, errorKey(error), this.#i18n.mark) : nothing}${
             // Analysing has no measure: an indeterminate bar (no value), never a full one.
             state === 'uploading' && s === 'pending'
-              ? html`<progress max=100 value=${analysing ? nothing : (percent ?? nothing)} aria-label=${title}></progress>`
+              ? html`<progress max=100 value=${analysing ? nothing : (percent ?? nothing)} aria-label=${title} lang=${lang}></progress>`
               : nothing
-          }${
-            referenceOf(s, error, folder, t)
-          }${
+          }${referenceOf(s, error, folder, t, this.#i18n.mark)}${
             rows.length
-              ? html`<dl part=details>${rows.map(
-                  (r) => html`<div class=row><dt>${t(`analysis.${r.type}`)}</dt><dd>${icon(r.decision)}${t(`analysis.${r.decision}`)}</dd></div>`,
+              ? html`<dl part=details lang=${lang}>${rows.map(
+                  (r) =>
+                    html`<div class=row><dt>${t(`analysis.${r.type}`)}</dt><dd>${icon(r.decision)}${t(`analysis.${r.decision}`)}</dd></div>`,
                 )}</dl>`
               : nothing
           }${
-            shot ? html`<img part=best-shot src=${shot} alt=${t('banner.bestShot')}>` : nothing
+            shot ? html`<img part=best-shot src=${shot} alt=${t('banner.bestShot')} lang=${lang}>` : nothing
           }<slot></slot><div class=${this.hasActions ? 'actions' : ''}><slot name=actions @slotchange=${(e: Event) =>
-            (this.hasActions = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0)}></slot></div></div>`
+            (this.hasActions =
+              (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0)}></slot></div></div>`
     }</div>`;
   }
 }

@@ -7,7 +7,8 @@ import { html, nothing, svg } from 'lit';
 import { followCheck, type OzFollowable, type OzLivenessSnapshot } from '../context.js';
 import { normalizeResult, type OzDecision } from '../core/decision.js';
 import { messageKeyFor, type OzErrorDetail } from '../core/errors.js';
-import { OzState } from '../core/state.js';
+import { isRecord } from '../core/is-record.js';
+import { isAnalysing, isBusy, OzState } from '../core/state.js';
 import { composedParent, isMessageKey, type MessageKey } from '../i18n/index.js';
 
 export const OzBannerStatus = {
@@ -24,26 +25,23 @@ export type OzBannerStatus = (typeof OzBannerStatus)[keyof typeof OzBannerStatus
 export type View = Partial<OzLivenessSnapshot>;
 
 export const SOURCE_EVENTS = ['oz-state-change', 'oz-upload-progress', 'oz-result', 'oz-error'] as const;
-const PENDING: readonly unknown[] = ['loading', 'starting', 'capturing', 'uploading'];
 const STATES: readonly unknown[] = Object.values(OzState);
 
-export const isPending = (s: unknown) => PENDING.includes(s);
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 export const asState = (v: unknown) => (STATES.includes(v) ? (v as OzState) : undefined);
 export const asError = (v: unknown) => (isRecord(v) ? (v as unknown as OzErrorDetail) : undefined);
 export function asProgress(v: unknown): View['progress'] {
   if (!isRecord(v)) return;
   const { loaded, total } = v;
-  return typeof loaded === 'number' && typeof total === 'number' && loaded >= 0 && total >= 0 ? { loaded, total } : undefined;
+  return typeof loaded === 'number' && typeof total === 'number' && loaded >= 0 && total >= 0
+    ? { loaded, total }
+    : undefined;
 }
-/** Every byte is out: what remains is the backend's analysis (the check's own rule, for `for=`). */
-export const allSent = (p: View['progress']) => !!p && p.total > 0 && p.loaded >= p.total;
 
 /** A snapshot from a check (its properties or its context) → a view; decisions are recomputed. */
 export function toView(s: unknown): View {
   if (!isRecord(s)) return {};
   const progress = asProgress(s.progress);
-  const analysing = typeof s.analysing === 'boolean' ? s.analysing : allSent(progress);
+  const analysing = typeof s.analysing === 'boolean' ? s.analysing : isAnalysing(progress);
   return { state: asState(s.state), result: normalizeResult(s.result), error: asError(s.error), progress, analysing };
 }
 
@@ -60,7 +58,7 @@ export function closestCheck(el: Element): (Element & OzFollowable) | undefined 
  * error when a result arrives, so when both are there the error is the newer.
  */
 export const statusOf = ({ state, error, result }: View): OzBannerStatus =>
-  isPending(state)
+  isBusy(state)
     ? 'pending'
     : state === 'idle' || state === 'ready'
       ? 'idle'
@@ -71,7 +69,10 @@ export const statusOf = ({ state, error, result }: View): OzBannerStatus =>
 export function errorKey(e: OzErrorDetail | undefined): MessageKey {
   const key = isMessageKey(e?.messageKey)
     ? e.messageKey
-    : messageKeyFor(typeof e?.code === 'string' ? e.code : '', typeof e?.ozErrorCode === 'number' ? e.ozErrorCode : undefined);
+    : messageKeyFor(
+        typeof e?.code === 'string' ? e.code : '',
+        typeof e?.ozErrorCode === 'number' ? e.ozErrorCode : undefined,
+      );
   return isMessageKey(key) ? key : 'error.plugin';
 }
 
@@ -91,4 +92,3 @@ export const icon = (name: keyof typeof ICONS, part?: string) => {
   const [outline, mark] = ICONS[name];
   return html`<span part=${part ?? nothing} class="ic ${name}"><svg viewBox="0 0 24 24" aria-hidden=true>${outline ? svg`<path d=${outline} />` : RING}<path d=${mark} /></svg></span>`;
 };
-

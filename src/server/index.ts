@@ -7,23 +7,40 @@
  */
 export {
   createOzLivenessHandler,
+  DEFAULT_BACKGROUND_TIMEOUT_MS,
   DEFAULT_MAX_CONTAINER_BYTES,
   DEFAULT_TIMEOUT_MS,
   type OzLivenessHandler,
   type OzLivenessHandlerOptions,
   type RequestContext,
+  type ResultContext,
 } from './handler.js';
-export { trimFolder } from './folder.js';
-export type { OzAnalysis, OzFolder } from './folder.js';
-export type { FetchLike } from './upstream.js';
+export { createMemoryHandoffStore, type MemoryHandoffStoreOptions } from './handoff/memory.js';
+export { createRedisHandoffStore, type RedisHandoffStoreOptions } from './handoff/redis.js';
 export {
-  createMemoryIdempotencyStore,
+  DEFAULT_HANDOFF_TTL_MS,
+  type HandoffChange,
+  type HandoffOptions,
+  type HandoffRecord,
+  type HandoffState,
+  type HandoffStore,
+  type HandoffUpdate,
+} from './handoff/types.js';
+export { createMemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from './idempotency/memory.js';
+export {
+  createRedisIdempotencyStore,
+  type RedisClientLike,
+  type RedisIdempotencyStoreOptions,
+} from './idempotency/redis.js';
+export {
   DEFAULT_IDEMPOTENCY_TTL_MS,
   type IdempotencyEntry,
   type IdempotencyOptions,
   type IdempotencyStore,
-  type MemoryIdempotencyStoreOptions,
   type RecordedAnswer,
-} from './idempotency.js';
-export { createRedisIdempotencyStore, type RedisClientLike, type RedisIdempotencyStoreOptions } from './redis-store.js';
+} from './idempotency/types.js';
+export type { FetchLike } from './oz/calls.js';
+export type { OzAnalysis, OzDecision, OzFolder } from './oz/folder.js';
+export { decideFolder, trimFolder } from './oz/folder.js';
+export { forwardedForClientKey } from './limits/client-key.js';
 export { toNodeHandler, type NodeHandler, type NodeHandlerOptions, type WebHandler } from './node.js';

@@ -5,6 +5,9 @@
  * `request.signal`. Nothing here knows about Oz: the dev server mounts other handlers with it too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { judgeRawPath } from './http/raw-path.js';
+import { type Answer, errorAnswer } from './http/answers.js';
+import { requestIdFrom } from './http/request-id.js';
 
 /** A web-standard request handler, e.g. the one {@link createOzLivenessHandler} returns. */
 export type WebHandler = (request: Request) => Promise<Response>;
@@ -22,7 +25,15 @@ export interface NodeHandlerOptions {
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => Promise<void>;
 
 // Connection-level headers belong to Node's own HTTP layer, not to the handler's answer.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 /**
  * Adapts a web-standard handler to `(req, res, next?)`. The `Request` gets the URL the client
@@ -39,9 +50,14 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
   return async function nodeHandler(req, res, next) {
     const rawUrl = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
     const url = requestUrl(req, rawUrl);
-    if (basePath && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+    // Decided on the raw path, as the routers in front of us match it (http/raw-path.ts).
+    const verdict = judgeRawPath(rawUrl, url.pathname, basePath);
+    if (verdict === 'refuse') {
+      return sendAnswer(req, res, errorAnswer(400, 'The request path has dot-segments, encoded dots or backslashes.'));
+    }
+    if (verdict === 'elsewhere') {
       if (next) return next();
-      return sendJson(req, res, 404, { error: 'Not found.' });
+      return sendAnswer(req, res, errorAnswer(404, 'Not found.'));
     }
 
     const controller = new AbortController();
@@ -63,7 +79,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       } as RequestInit);
     } catch {
       // e.g. CONNECT or TRACE, which the Fetch standard forbids.
-      return sendJson(req, res, 400, { error: 'This request cannot be handled here.' });
+      return sendAnswer(req, res, errorAnswer(400, 'This request cannot be handled here.'));
     }
 
     let response: Response;
@@ -71,16 +87,16 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       response = await handler(request);
     } catch (err) {
       if (next) return next(err);
-      return sendJson(req, res, 500, { error: 'Internal server error.' });
+      return sendAnswer(req, res, errorAnswer(500, 'Internal server error.'));
     }
-    await writeResponse(req, res, response, body);
+    await writeResponse(res, response, { req, body });
   };
 }
 
 function normalizeBasePath(basePath: string | undefined): string {
   if (basePath === undefined) return '';
   if (typeof basePath !== 'string' || !basePath.startsWith('/')) {
-    throw new TypeError('toNodeHandler: basePath must be a path starting with "/", e.g. "/api/oz".');
+    throw new TypeError('toNodeHandler: basePath must be a path starting with "/", e.g. "/api/liveness".');
   }
   return basePath.replace(/\/+$/, '');
 }
@@ -189,7 +205,13 @@ function bodyStream(req: IncomingMessage): RequestBody {
   return { stream, release };
 }
 
-async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response, body: RequestBody | undefined) {
+/** The incoming side of the exchange a response answers: its request, and the body stream made of it. */
+interface Incoming {
+  req: IncomingMessage;
+  body: RequestBody | undefined;
+}
+
+async function writeResponse(res: ServerResponse, response: Response, { req, body }: Incoming) {
   if (res.destroyed) {
     await response.body?.cancel().catch(() => {});
     return;
@@ -260,20 +282,19 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
-/** The adapter's own answers get what the handler's get: `nosniff` and a request id. */
-function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
+/** The adapter's own answers get what the handler's get: the kit's error shape, `nosniff` and a request id. */
+function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const text = JSON.stringify(body);
   const incoming = req.headers['x-request-id'];
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': new TextEncoder().encode(text).byteLength,
+  res.writeHead(answer.status, {
+    'Content-Type': answer.contentType,
+    'Content-Length': new TextEncoder().encode(answer.body).byteLength,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'X-Request-Id': typeof incoming === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID(),
+    'X-Request-Id': requestIdFrom(typeof incoming === 'string' ? incoming : undefined),
   });
-  res.end(text);
+  res.end(answer.body);
 }

@@ -24,162 +24,30 @@
  *
  * Runs in Node 20 and browsers: web-standard `crypto.subtle`, `Blob`, no DOM.
  */
-import { base64ToBytes, concatBytes, fromUtf8, subtleCrypto, toHex, utf8, randomId } from './encoding.js';
-import { containerErrorCode, outcomeHint, type ScenarioName } from './scenarios.js';
+import { derivedKeys, sha256Hex } from './container-keys.js';
+import type {
+  ContainerDefect,
+  ContainerEnvelope,
+  ContainerFault,
+  ContainerMediaInfo,
+  ContainerPayload,
+  PackContainerInput,
+  UnpackedContainer,
+  VerifiedContainer,
+} from './container-types.js';
+import { CONTAINER_TYPE, DEFAULT_SIMULATOR_KEY } from './container-types.js';
+import { concatBytes, fromUtf8, subtleCrypto, utf8 } from './encoding.js';
+import { containerErrorCode, type ScenarioName } from './scenarios.js';
 
-/**
- * The key the simulated plugin and API share when neither is given one. Public on purpose: it only
- * proves that both ends are the simulator, it protects nothing.
- */
-export const DEFAULT_SIMULATOR_KEY = 'oz-liveness-elements simulator key (public, not a secret)';
-
-/** The container's MIME type, the same as the real plugin's Blob. */
-export const CONTAINER_TYPE = 'application/octet-stream';
+// One import for the simulated plugin and API: the shapes and the keys live beside this file.
+export { CONTAINER_TYPE, DEFAULT_SIMULATOR_KEY } from './container-types.js';
+export type * from './container-types.js';
+export { sha256Hex, signSessionTokenBytes, verifySessionTokenBytes } from './container-keys.js';
 
 const MAGIC = new Uint8Array([0x4f, 0x5a, 0x53, 0x49, 0x4d, 0x00, 0x01, 0x00]);
 const IV_BYTES = 12;
 const GCM_TAG_BYTES = 16;
 const MAC_BYTES = 32;
-
-/** A media item's kind: a recorded video clip, or a still frame (JPEG). */
-export type ContainerMediaKind = 'video' | 'frame';
-
-/** What the payload says about one media item; the API checks the bytes against it. */
-export interface ContainerMediaInfo {
-  name: string;
-  /** The Oz action it was captured for, e.g. `video_selfie_blank`. */
-  action: string;
-  kind: ContainerMediaKind;
-  /** MIME type, e.g. `image/jpeg`, `video/webm`. */
-  type: string;
-  size: number;
-  /** Hex SHA-256 of the bytes. */
-  sha256: string;
-}
-
-/** A media item to pack. */
-export interface ContainerMediaInput {
-  name?: string;
-  action: string;
-  kind: ContainerMediaKind;
-  type: string;
-  bytes: Uint8Array;
-}
-
-/** The first inner section: what the API checks before unpacking (format, session token). */
-export interface ContainerEnvelope {
-  format: 'oz-simulator-container';
-  version: 1;
-  session_token: string | null;
-  created_at: string;
-}
-
-/** The payload: what the capture was about. Invented field names (the real one is undocumented). */
-export interface ContainerPayload {
-  /** The plugin's telemetry id for this session; the API copies it into `meta_data`. */
-  event_session_id: string;
-  /** `open({ meta })`, passed through to the folder's `meta_data`. */
-  meta: Record<string, string>;
-  actions: string[];
-  lang: string;
-  params: { extract_best_shot: boolean };
-  /** Simulated outcome hint for the API (scenarios `declined`, `failed`, `slow`), else null. */
-  simulation: { scenario: 'declined' | 'failed' | 'slow' | null };
-  /** Free-form facts about the capture (media source, camera, user agent). */
-  capture: Record<string, unknown>;
-  media: ContainerMediaInfo[];
-}
-
-/**
- * A defect the plugin builds in on purpose (scenarios `container_error_*`), so the API finds it by
- * inspecting real bytes: `no_body` → 13, `bad_signature` → 14, `damaged_media` → 5,
- * `no_media` → 4, `no_payload` → 3.
- */
-export type ContainerDefect = 'no_body' | 'bad_signature' | 'damaged_media' | 'no_media' | 'no_payload';
-
-/** Input of {@link packContainer}. */
-export interface PackContainerInput {
-  sessionToken: string | null;
-  payload: Omit<ContainerPayload, 'media'>;
-  media: readonly ContainerMediaInput[];
-  key?: string;
-  defect?: ContainerDefect | null;
-  /** Creation time (ms since epoch); defaults to `Date.now()`. */
-  now?: number;
-}
-
-/** Why a container was refused, with the Oz API error code it maps to. */
-export interface ContainerFault {
-  ok: false;
-  code: 3 | 4 | 5 | 13 | 14;
-  /** A stable, simulator-specific reason id, e.g. `bad_signature`, `media_hash_mismatch`. */
-  reason: string;
-  message: string;
-}
-
-/** A container whose signature and encryption checked out; not yet unpacked. */
-export interface VerifiedContainer {
-  ok: true;
-  envelope: ContainerEnvelope;
-  /** The decrypted inner bytes, for {@link unpackContainer}. */
-  inner: Uint8Array;
-}
-
-/** A fully unpacked and checked container. */
-export interface UnpackedContainer {
-  ok: true;
-  envelope: ContainerEnvelope;
-  payload: ContainerPayload;
-  media: Array<{ info: ContainerMediaInfo; bytes: Uint8Array }>;
-}
-
-interface DerivedKeys {
-  mac: CryptoKey;
-  enc: CryptoKey;
-  token: CryptoKey;
-}
-
-const keyCache = new Map<string, Promise<DerivedKeys>>();
-
-/** Derives (and caches) the per-purpose keys from one simulator key, so one string configures both ends. */
-function derivedKeys(key: string): Promise<DerivedKeys> {
-  let keys = keyCache.get(key);
-  if (!keys) {
-    keys = (async () => {
-      const subtle = subtleCrypto();
-      const base = await subtle.importKey('raw', utf8(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-      const sub = async (label: string) => new Uint8Array(await subtle.sign('HMAC', base, utf8(label)));
-      const hmac = (raw: Uint8Array<ArrayBuffer>) =>
-        subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
-      return {
-        mac: await hmac(await sub('oz-sim/container-mac')),
-        enc: await subtle.importKey('raw', await sub('oz-sim/container-enc'), 'AES-GCM', false, ['encrypt', 'decrypt']),
-        token: await hmac(await sub('oz-sim/session-token')),
-      };
-    })();
-    keyCache.set(key, keys);
-  }
-  return keys;
-}
-
-/** HMAC-SHA256 with the simulator's session-token key (used by the simulated API for its tokens). */
-export async function signSessionTokenBytes(data: Uint8Array<ArrayBuffer>, key = DEFAULT_SIMULATOR_KEY): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await subtleCrypto().sign('HMAC', (await derivedKeys(key)).token, data));
-}
-
-/** Constant-time check of a session-token signature made by {@link signSessionTokenBytes}. */
-export async function verifySessionTokenBytes(
-  data: Uint8Array<ArrayBuffer>,
-  signature: Uint8Array<ArrayBuffer>,
-  key = DEFAULT_SIMULATOR_KEY,
-): Promise<boolean> {
-  return subtleCrypto().verify('HMAC', (await derivedKeys(key)).token, signature, data);
-}
-
-/** Hex SHA-256 of `bytes`. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await subtleCrypto().digest('SHA-256', bytes.slice())));
-}
 
 function u32(n: number): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(4);
@@ -271,7 +139,10 @@ class Reader {
  * Stage one, "before unpacking": is there a container at all (13), is it ours, unaltered and
  * decryptable with this key (14)? The session-token check (also 14) is the API's, on `envelope`.
  */
-export async function verifyContainer(bytes: Uint8Array, key = DEFAULT_SIMULATOR_KEY): Promise<VerifiedContainer | ContainerFault> {
+export async function verifyContainer(
+  bytes: Uint8Array,
+  key = DEFAULT_SIMULATOR_KEY,
+): Promise<VerifiedContainer | ContainerFault> {
   if (bytes.length === 0) return fault(13, 'no_container', 'The request carries no container.');
   const min = MAGIC.length + IV_BYTES + GCM_TAG_BYTES + MAC_BYTES;
   if (bytes.length < min || MAGIC.some((b, i) => bytes[i] !== b)) {
@@ -287,7 +158,9 @@ export async function verifyContainer(bytes: Uint8Array, key = DEFAULT_SIMULATOR
   let inner: Uint8Array;
   try {
     const iv = signed.slice(MAGIC.length, MAGIC.length + IV_BYTES);
-    inner = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv }, keys.enc, signed.slice(MAGIC.length + IV_BYTES)));
+    inner = new Uint8Array(
+      await subtle.decrypt({ name: 'AES-GCM', iv }, keys.enc, signed.slice(MAGIC.length + IV_BYTES)),
+    );
   } catch {
     return fault(14, 'decryption_failed', 'The container could not be decrypted.');
   }
@@ -337,7 +210,8 @@ export async function unpackContainer(verified: VerifiedContainer): Promise<Unpa
   const count = r.u32();
   if (count === null) return fault(5, 'truncated', 'The container structure is damaged.');
   if (count === 0 && payload.media.length === 0) return fault(4, 'no_media', 'The container has no media.');
-  if (count !== payload.media.length) return fault(5, 'media_count_mismatch', 'The container media do not match its payload.');
+  if (count !== payload.media.length)
+    return fault(5, 'media_count_mismatch', 'The container media do not match its payload.');
   const media: UnpackedContainer['media'] = [];
   for (const info of payload.media) {
     const bytes = r.section();
@@ -345,7 +219,8 @@ export async function unpackContainer(verified: VerifiedContainer): Promise<Unpa
     if (bytes.length !== info.size || (await sha256Hex(bytes)) !== info.sha256) {
       return fault(5, 'media_hash_mismatch', `Media "${info.name}" is damaged.`);
     }
-    if (!matchesType(info.type, bytes)) return fault(5, 'media_format', `Media "${info.name}" is not a valid ${info.type}.`);
+    if (!matchesType(info.type, bytes))
+      return fault(5, 'media_format', `Media "${info.name}" is not a valid ${info.type}.`);
     media.push({ info, bytes });
   }
   if (!r.done) return fault(5, 'trailing_bytes', 'The container has unexpected trailing data.');
@@ -353,7 +228,10 @@ export async function unpackContainer(verified: VerifiedContainer): Promise<Unpa
 }
 
 /** Both stages in one call. */
-export async function readContainer(bytes: Uint8Array, key = DEFAULT_SIMULATOR_KEY): Promise<UnpackedContainer | ContainerFault> {
+export async function readContainer(
+  bytes: Uint8Array,
+  key = DEFAULT_SIMULATOR_KEY,
+): Promise<UnpackedContainer | ContainerFault> {
   const verified = await verifyContainer(bytes, key);
   return verified.ok ? unpackContainer(verified) : verified;
 }
@@ -361,57 +239,17 @@ export async function readContainer(bytes: Uint8Array, key = DEFAULT_SIMULATOR_K
 /** The defect a scenario builds into the container, or `null`. */
 export function defectFor(scenario: ScenarioName): ContainerDefect | null {
   switch (containerErrorCode(scenario)) {
-    case 13: return 'no_body';
-    case 14: return 'bad_signature';
-    case 5: return 'damaged_media';
-    case 4: return 'no_media';
-    case 3: return 'no_payload';
-    default: return null;
+    case 13:
+      return 'no_body';
+    case 14:
+      return 'bad_signature';
+    case 5:
+      return 'damaged_media';
+    case 4:
+      return 'no_media';
+    case 3:
+      return 'no_payload';
+    default:
+      return null;
   }
-}
-
-/** An 8×8 JPEG, the stand-in frame for containers made without a camera (Node tests, server tests). */
-export const SAMPLE_JPEG_BASE64 =
-  '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAL/xAAbEAEAAAcAAAAAAAAAAAAAAAAAFSQxUWSBkf/EABQBAQAAAAAAAAAAAAAAAAAAAAT/xAAZEQACAwEAAAAAAAAAAAAAAAAAAQIREiH/2gAMAwEAAhEDEQA/AJk4dlbvygB8Y5voJuz/2Q==';
-
-/** Options of {@link createSimulatedContainer}. */
-export interface SimulatedContainerOptions {
-  /** The session token to seal in (from the simulated API's `GET /api/authorize/session_token`); `null` for none. */
-  sessionToken?: string | null;
-  meta?: Record<string, string>;
-  /** Default `['video_selfie_blank']`; one still frame is packed per action. */
-  actions?: string[];
-  /** `declined` / `failed` / `slow` become the outcome hint; `container_error_*` build that defect in. */
-  scenario?: ScenarioName;
-  key?: string;
-  eventSessionId?: string;
-  /** JPEG bytes to use as every frame; default {@link SAMPLE_JPEG_BASE64}. */
-  jpeg?: Uint8Array;
-  lang?: string;
-  extractBestShot?: boolean;
-}
-
-/**
- * Builds a container as the simulated plugin would, without a browser or camera: for server-side
- * tests (e.g. a backend route forwarding to {@link createSimulatedOzApi}).
- */
-export async function createSimulatedContainer(options: SimulatedContainerOptions = {}): Promise<Blob> {
-  const actions = options.actions ?? ['video_selfie_blank'];
-  const jpeg = options.jpeg ?? base64ToBytes(SAMPLE_JPEG_BASE64);
-  const scenario = options.scenario ?? 'accept';
-  return packContainer({
-    sessionToken: options.sessionToken ?? null,
-    key: options.key,
-    defect: defectFor(scenario),
-    payload: {
-      event_session_id: options.eventSessionId ?? randomId(),
-      meta: options.meta ?? {},
-      actions,
-      lang: options.lang ?? 'en',
-      params: { extract_best_shot: options.extractBestShot ?? false },
-      simulation: { scenario: outcomeHint(scenario) },
-      capture: { media_source: 'frames', simulator: 'createSimulatedContainer' },
-    },
-    media: actions.map((action, i) => ({ name: `${i}_${action}.jpg`, action, kind: 'frame' as const, type: 'image/jpeg', bytes: jpeg })),
-  });
 }

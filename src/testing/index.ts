@@ -12,13 +12,18 @@ export type {
   SimulatedOzLiveness,
   SimulatedOpenOptions,
   SimulatedCaptureResult,
+  SimulatedBoundingBox,
+  SimulatedLandmarks,
+  SimulatedAdapterResult,
   SimulatedOzError,
 } from './plugin.js';
 export { createSimulatedOzApi } from './oz-api.js';
 export type { SimulatedOzApiOptions, SimulatedOzApiHandler } from './oz-api.js';
-export { SCENARIOS, SCENARIO_INFO, DEFAULT_SCENARIO, isScenarioName } from './scenarios.js';
+export { SCENARIOS, DEFAULT_SCENARIO, isScenarioName } from './scenarios.js';
+export { SCENARIO_INFO } from './scenario-info.js';
 export type { ScenarioName, ScenarioSide } from './scenarios.js';
-export { createSimulatedContainer, DEFAULT_SIMULATOR_KEY, CONTAINER_TYPE } from './container.js';
-export type { SimulatedContainerOptions } from './container.js';
+export { DEFAULT_SIMULATOR_KEY, CONTAINER_TYPE } from './container.js';
+export { createSimulatedContainer } from './sample-container.js';
+export type { SimulatedContainerOptions } from './sample-container.js';
 export { SIMULATED_ERROR_CODES } from './user-media.js';
 export type { SimulatedErrorCode, PromiseTimeoutOption } from './user-media.js';

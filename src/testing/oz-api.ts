@@ -24,24 +24,30 @@ import {
   verifyContainer,
   verifySessionTokenBytes,
   type ContainerFault,
-  type UnpackedContainer,
 } from './container.js';
-import { base64ToBytes, bytesToBase64, bytesToBase64Url, fromUtf8, randomId, utf8 } from './encoding.js';
+import { base64ToBytes, bytesToBase64Url, fromUtf8, randomId, utf8 } from './encoding.js';
+import { createAccessControl } from './oz-auth.js';
+import { buildFolder } from './sim-folder.js';
 import { containerErrorCode, outcomeHint, type ScenarioName } from './scenarios.js';
 
 /** Options of {@link createSimulatedOzApi}. */
 export interface SimulatedOzApiOptions {
   /**
    * Forces an outcome for every upload, whatever the container says: `declined`, `failed`, `slow`
-   * set the verdict or latency; `container_error_*` answer that `400` code. Plugin-side scenarios
-   * (camera, WASM) have no effect here. Unset: the hint inside each container decides (default `accept`).
+   * set the verdict or latency; `container_error_*` answer that `400` code; `auth_expired_*` turn on
+   * access-token mode and answer `error_code` 8 once on their route (see oz-auth.ts). Plugin-side
+   * scenarios (camera, WASM, the hand-over) have no effect here. Unset: the hint inside each
+   * container decides (default `accept`).
    */
   scenario?: ScenarioName;
   /** Delay added to uploads in the `slow` scenario, in ms. Default 3000. */
   latencyMs?: number;
   /** Simulator key shared with the simulated plugin (container signature, session tokens). */
   key?: string;
-  /** A fixed access token that is always valid. Setting it (or `credentials`) turns on access-token mode. */
+  /**
+   * A fixed access token that is valid (until an `auth_expired_*` scenario expires it). Setting it
+   * (or `credentials`) turns on access-token mode.
+   */
   accessToken?: string;
   /** The only login `POST /api/authorize/auth/` accepts. Setting it (or `accessToken`) turns on access-token mode. */
   credentials?: { email: string; password: string };
@@ -110,13 +116,11 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
   const now = options.now ?? (() => Date.now());
   const latencyMs = options.latencyMs ?? 3000;
   const tokenLifetime = options.tokenLifetimeSeconds ?? 900;
-  const accessLifetime = options.accessTokenLifetimeSeconds ?? 3600;
   const requireSessionToken = options.requireSessionToken ?? true;
-  const authMode = Boolean(options.accessToken || options.credentials);
   const forcedOutcome = options.scenario ? outcomeHint(options.scenario) : null;
   const forcedError = options.scenario ? containerErrorCode(options.scenario) : null;
 
-  const accessTokens = new Map<string, number>(); // token → expiry (ms)
+  const access = createAccessControl({ ...options, now, error: ozError, json });
   const usedSessionTokens = new Map<string, number>(); // jti → expiry (ms), pruned once expired
   const folders: Json[] = [];
 
@@ -124,7 +128,9 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
     const iat = Math.floor(now() / 1000);
     const head = bytesToBase64Url(utf8(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: 'oz-simulator' })));
     const body = bytesToBase64Url(
-      utf8(JSON.stringify({ iss: 'oz-simulator', typ: 'session_token', jti: randomId(), iat, exp: iat + tokenLifetime })),
+      utf8(
+        JSON.stringify({ iss: 'oz-simulator', typ: 'session_token', jti: randomId(), iat, exp: iat + tokenLifetime }),
+      ),
     );
     const sig = await signSessionTokenBytes(utf8(`${head}.${body}`), key);
     return `${head}.${body}.${bytesToBase64Url(sig)}`;
@@ -133,7 +139,8 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
   /** Validates a session token without using it up; `jti` is consumed later, once the upload commits. */
   async function checkSessionToken(token: unknown): Promise<{ jti: string; expMs: number } | ContainerFault> {
     const bad = (reason: string, message: string): ContainerFault => ({ ok: false, code: 14, reason, message });
-    if (typeof token !== 'string' || token === '') return bad('session_token_missing', 'The container has no session token.');
+    if (typeof token !== 'string' || token === '')
+      return bad('session_token_missing', 'The container has no session token.');
     const [head, body, sig, ...rest] = token.split('.');
     if (!head || !body || !sig || rest.length) return bad('session_token_invalid', 'The session token is malformed.');
     let claims: { jti?: unknown; exp?: unknown };
@@ -162,49 +169,22 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
     return true;
   }
 
-  /** Access-token mode: every route but login needs `X-Forensic-Access-Token` (errors 6, 7, 8). */
-  function checkAccess(request: Request): Response | null {
-    if (!authMode) return null;
-    const token = request.headers.get('x-forensic-access-token');
-    if (!token) return ozError(401, 6, 'Authentication credentials were not provided.');
-    if (options.accessToken && token === options.accessToken) return null;
-    const exp = accessTokens.get(token);
-    if (exp === undefined) return ozError(401, 7, 'Invalid access token.');
-    if (now() >= exp) return ozError(401, 8, 'Access token expired.');
-    return null;
-  }
-
-  async function login(request: Request): Promise<Response> {
-    type LoginBody = { credentials?: { email?: unknown; password?: unknown } } | null;
-    let body: LoginBody = null;
-    try {
-      body = (await request.json()) as LoginBody;
-    } catch {
-      // an unreadable body is the same as no credentials
-    }
-    const email = body?.credentials?.email;
-    const password = body?.credentials?.password;
-    if (typeof email !== 'string' || typeof password !== 'string') {
-      return ozError(401, 6, 'Authentication credentials were not provided.');
-    }
-    if (options.credentials && (email !== options.credentials.email || password !== options.credentials.password)) {
-      return ozError(401, 7, 'Invalid credentials.');
-    }
-    const accessToken = `sim-access-${randomId()}`;
-    const expMs = now() + accessLifetime * 1000;
-    accessTokens.set(accessToken, expMs);
-    // `expire_token` as Unix seconds: the real type is not documented; this one is invented.
-    return json(200, { access_token: accessToken, expire_token: Math.floor(expMs / 1000), user: { email } });
-  }
-
   async function upload(request: Request, store: boolean): Promise<Response> {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/octet-stream') {
-      return containerError(13, 'wrong_content_type', `Expected Content-Type application/octet-stream, got "${type || 'none'}".`);
+      return containerError(
+        13,
+        'wrong_content_type',
+        `Expected Content-Type application/octet-stream, got "${type || 'none'}".`,
+      );
     }
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (forcedError !== null) {
-      return containerError(forcedError, 'forced_by_scenario', `Simulated error ${forcedError} (API scenario ${options.scenario}).`);
+      return containerError(
+        forcedError,
+        'forced_by_scenario',
+        `Simulated error ${forcedError} (API scenario ${options.scenario}).`,
+      );
     }
     const verified = await verifyContainer(bytes, key);
     if (!verified.ok) return containerError(verified.code, verified.reason, verified.message);
@@ -234,7 +214,11 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
     const filters: Array<[string, string]> = [];
     for (const f of url.searchParams.getAll('meta_data')) {
       const at = f.indexOf('==');
-      if (at <= 0) return ozError(400, 0, 'Invalid request data', { reason: 'bad_filter', message: 'meta_data must be key==value' });
+      if (at <= 0)
+        return ozError(400, 0, 'Invalid request data', {
+          reason: 'bad_filter',
+          message: 'meta_data must be key==value',
+        });
       filters.push([f.slice(0, at), f.slice(at + 2)]);
     }
     const items = folders.filter((folder) => {
@@ -252,9 +236,16 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
     const method = request.method.toUpperCase();
     const notAllowed = () => ozError(405, 0, `Method ${method} not allowed.`);
     try {
-      if (route === 'authorize/auth' && !id) return method === 'POST' ? await login(request) : notAllowed();
-      const denied = checkAccess(request);
-      if (denied) return denied;
+      if (route === 'authorize/auth' && !id) return method === 'POST' ? await access.login(request) : notAllowed();
+      const isUpload = method === 'POST' && (route === 'instant/folders' || route === 'folders') && !id;
+      const denied = access.check(
+        request,
+        route === 'authorize/session_token' ? 'session_token' : isUpload ? 'upload' : 'other',
+      );
+      if (denied) {
+        await request.body?.cancel(); // refused before reading: the container (and its session token) stay unused
+        return denied;
+      }
       if (route === 'authorize/session_token' && !id) {
         if (method !== 'GET') return notAllowed();
         return json(200, { session_token: await issueSessionToken() }, { 'cache-control': 'no-store' });
@@ -275,80 +266,5 @@ export function createSimulatedOzApi(options: SimulatedOzApiOptions = {}): Simul
       if (request.signal?.aborted) throw err;
       return ozError(500, 0, 'Simulated Oz API internal error.', { message: String(err), simulated: true });
     }
-  };
-}
-
-/** Builds the folder JSON for an unpacked container: the fields Oz documents, filled plausibly. */
-function buildFolder(c: UnpackedContainer, outcome: 'accept' | 'declined' | 'failed', nowMs: number): Json {
-  const folderId = randomId();
-  const time = new Date(nowMs).toISOString();
-  const meta: Record<string, string> = {};
-  for (const [k, v] of Object.entries(c.payload.meta ?? {})) if (typeof v === 'string') meta[k] = v;
-  meta.event_session_id = String(c.payload.event_session_id ?? '');
-
-  const media = c.media.map(({ info }) => ({
-    media_id: randomId(),
-    folder_id: folderId,
-    media_type: info.kind === 'video' ? 'VIDEO_FOLDER' : 'IMAGE_FOLDER',
-    original_name: info.name,
-    info: { mime_type: info.type, size: info.size, sha256: info.sha256 },
-    tags: [info.action.startsWith('photo_id') ? 'photo_id' : 'video_selfie', info.action],
-    time_created: time,
-  }));
-
-  // One result per action: its main media (the video if any) and its first still as the output image.
-  const actions = [...new Set(c.media.map((m) => m.info.action))];
-  const perAction = actions.map((action) => {
-    const indexes = c.media.flatMap((m, i) => (m.info.action === action ? [i] : []));
-    const main = indexes.find((i) => c.media[i]!.info.kind === 'video') ?? indexes[0]!;
-    const still = indexes.find((i) => c.media[i]!.info.kind === 'frame');
-    return { action, main: media[main]!, image: still === undefined ? null : bytesToBase64(c.media[still]!.bytes) };
-  });
-  const selfie = perAction.filter((a) => !a.action.startsWith('photo_id'));
-  const documents = perAction.filter((a) => a.action.startsWith('photo_id'));
-  const qualityOn = selfie.length ? selfie : perAction;
-
-  const failed = outcome === 'failed';
-  const spoofing = outcome === 'declined' ? 0.97 : 0.02; // invented values
-  const analysis = (type: string, on: typeof perAction, verdict: string, confidence: number | null) => ({
-    analyse_id: randomId(),
-    folder_id: folderId,
-    type,
-    state: failed && type === 'QUALITY' ? 'FAILED' : 'FINISHED',
-    resolution_status: verdict,
-    results_data: confidence === null ? null : { confidence_spoofing: confidence, max_confidence: confidence },
-    results_media:
-      failed && type === 'QUALITY'
-        ? []
-        : on.map((a) => ({
-            results_media_id: randomId(),
-            source_media_id: a.main.media_id,
-            results_data: confidence === null ? null : { confidence_spoofing: confidence },
-            output_images: a.image ? [{ image_b64: a.image, media_type: 'IMAGE' }] : [],
-          })),
-    source_media: on.map((a) => a.main),
-    error_code: failed && type === 'QUALITY' ? 'sim_analysis_failed' : null,
-    error_message: failed && type === 'QUALITY' ? 'Simulated analysis failure (scenario "failed").' : null,
-    time_created: time,
-    time_updated: time,
-  });
-
-  const analyses = [
-    analysis('QUALITY', qualityOn, failed ? 'FAILED' : outcome === 'declined' ? 'DECLINED' : 'SUCCESS', failed ? null : spoofing),
-  ];
-  if (selfie.length && documents.length) analyses.push(analysis('DOCUMENTS', documents, 'SUCCESS', null));
-
-  return {
-    folder_id: folderId,
-    time_created: time,
-    time_updated: time,
-    resolution_status: failed ? 'FAILED' : 'FINISHED',
-    system_resolution: failed ? 'FAILED' : outcome === 'declined' ? 'DECLINED' : 'SUCCESS',
-    resolution_comment: failed ? '["QUALITY"]' : '[]',
-    meta_data: meta,
-    media,
-    analyses,
-    // Not an Oz field: marks every folder as the simulator's, for anyone reading it in a demo.
-    simulated: true,
   };
 }

@@ -8,7 +8,11 @@
  * - in the container: `container_error_*` make the plugin pack a container that really has that
  *   defect, so the API finds it by inspection;
  * - as a hint carried inside the container to the API: `declined`, `failed`, `slow` (the API's own
- *   `scenario` option forces these too).
+ *   `scenario` option forces these too);
+ * - in the plugin's hand-over, each way Oz's docs leave room for (`window_closes_first`,
+ *   `container_only_argument`, `architecture_normal`, `camera_refused_at_prompt`);
+ * - in the API only (its `scenario` option; the demo's dev backend mounts one API per scenario):
+ *   `auth_expired_*`, an access token that expires on the session-token call or on the upload.
  */
 
 /** Every scenario name, in the order a picker should list them. `accept` is the default. */
@@ -30,6 +34,14 @@ export const SCENARIOS = [
   'container_error_5',
   'container_error_13',
   'container_error_14',
+  'window_closes_first',
+  'container_only_argument',
+  'architecture_normal',
+  'camera_refused_at_prompt',
+  'auth_expired_400_session_token',
+  'auth_expired_401_session_token',
+  'auth_expired_400_upload',
+  'auth_expired_401_upload',
 ] as const;
 
 /** One of {@link SCENARIOS}. */
@@ -40,27 +52,6 @@ export const DEFAULT_SCENARIO: ScenarioName = 'accept';
 
 /** Where a scenario takes effect; see the module comment. */
 export type ScenarioSide = 'api' | 'plugin' | 'container';
-
-/** What each scenario does, for pickers, docs and Storybook controls. */
-export const SCENARIO_INFO: Readonly<Record<ScenarioName, { side: ScenarioSide; description: string }>> = {
-  accept: { side: 'api', description: 'Capture succeeds; the API answers FINISHED / SUCCESS.' },
-  declined: { side: 'api', description: 'The API answers FINISHED / DECLINED (liveness rejected).' },
-  failed: { side: 'api', description: 'The API answers FAILED / FAILED with a resolution_comment (a system error).' },
-  slow: { side: 'api', description: 'The API answers SUCCESS after a delay (latencyMs, default 3 s).' },
-  camera_denied: { side: 'plugin', description: 'getUserMedia is refused: on_error sim_camera_denied.' },
-  camera_hang: { side: 'plugin', description: 'getUserMedia never settles: the get_user_media_* timeouts apply.' },
-  error_wasm_internal_failure_1: { side: 'plugin', description: 'No WebAssembly support: on_error at open.' },
-  error_wasm_internal_failure_2: { side: 'plugin', description: 'Not enough memory: on_error once the camera runs.' },
-  error_wasm_internal_failure_3: { side: 'plugin', description: 'Container not generated: on_error after capture.' },
-  error_wasm_internal_failure_4: { side: 'plugin', description: 'Container not generated: on_error after capture.' },
-  error_wasm_internal_failure_5: { side: 'plugin', description: 'Container not generated: on_error after capture.' },
-  error_wasm_internal_failure_1000: { side: 'plugin', description: 'Other container failure: on_error after capture.' },
-  container_error_3: { side: 'container', description: 'Container without payload: API 400, error_code 3.' },
-  container_error_4: { side: 'container', description: 'Container without media: API 400, error_code 4.' },
-  container_error_5: { side: 'container', description: 'Container with damaged media: API 400, error_code 5.' },
-  container_error_13: { side: 'container', description: 'Empty container Blob: API 400, error_code 13.' },
-  container_error_14: { side: 'container', description: 'Container with a broken signature: API 400, error_code 14.' },
-};
 
 /** True when `value` is one of {@link SCENARIOS}. */
 export function isScenarioName(value: unknown): value is ScenarioName {
@@ -76,4 +67,12 @@ export function containerErrorCode(scenario: ScenarioName): 3 | 4 | 5 | 13 | 14 
 /** The outcome hint a scenario carries to the API inside the container, or `null`. */
 export function outcomeHint(scenario: ScenarioName): 'declined' | 'failed' | 'slow' | null {
   return scenario === 'declined' || scenario === 'failed' || scenario === 'slow' ? scenario : null;
+}
+
+/** An `auth_expired_*` scenario: which Oz call answers error_code 8 once, and under which HTTP status. */
+export function authExpiry(
+  scenario: ScenarioName | undefined,
+): { route: 'session_token' | 'upload'; status: 400 | 401 } | null {
+  const m = /^auth_expired_(400|401)_(session_token|upload)$/.exec(scenario ?? '');
+  return m ? { status: Number(m[1]) as 400 | 401, route: m[2] as 'session_token' | 'upload' } : null;
 }

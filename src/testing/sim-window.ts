@@ -177,8 +177,15 @@ export class SimulatorWindow {
       if (!w || !h) return;
       if (adaptiveAspect) {
         // Fit to the nearest of 4:3, 3:4, 16:9, 9:16, as the real plugin does unless disabled.
-        const ratios: Array<[number, number]> = [[4, 3], [3, 4], [16, 9], [9, 16]];
-        const [rw, rh] = ratios.reduce((a, b) => (Math.abs(b[0] / b[1] - w / h) < Math.abs(a[0] / a[1] - w / h) ? b : a));
+        const ratios: Array<[number, number]> = [
+          [4, 3],
+          [3, 4],
+          [16, 9],
+          [9, 16],
+        ];
+        const [rw, rh] = ratios.reduce((a, b) =>
+          Math.abs(b[0] / b[1] - w / h) < Math.abs(a[0] / a[1] - w / h) ? b : a,
+        );
         stage.style.aspectRatio = `${rw} / ${rh}`;
         this.host.dataset.aspect = `${rw}:${rh}`;
       } else {

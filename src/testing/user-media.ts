@@ -48,22 +48,35 @@ export interface ClientEnv {
  */
 export function detectClientEnv(nav: { userAgent: string; maxTouchPoints?: number }): ClientEnv {
   const ua = nav.userAgent;
-  const platform = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && (nav.maxTouchPoints ?? 0) > 1)
-    ? 'ios'
-    : /Android/.test(ua) ? 'android'
-    : /Windows/.test(ua) ? 'windows'
-    : /CrOS/.test(ua) ? 'chromeos'
-    : /Mac OS X|Macintosh/.test(ua) ? 'macos'
-    : /Linux|X11/.test(ua) ? 'linux'
-    : 'other';
-  const browser = /Edg(e|A|iOS)?\//.test(ua) ? 'edge'
-    : /SamsungBrowser/.test(ua) ? 'samsung'
-    : /OPR\/|Opera/.test(ua) ? 'opera'
-    : /YaBrowser/.test(ua) ? 'yandex'
-    : /Firefox\/|FxiOS/.test(ua) ? 'firefox'
-    : /CriOS|Chrome\/|Chromium\//.test(ua) ? 'chrome'
-    : /Safari\//.test(ua) ? 'safari'
-    : 'other';
+  const platform =
+    /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && (nav.maxTouchPoints ?? 0) > 1)
+      ? 'ios'
+      : /Android/.test(ua)
+        ? 'android'
+        : /Windows/.test(ua)
+          ? 'windows'
+          : /CrOS/.test(ua)
+            ? 'chromeos'
+            : /Mac OS X|Macintosh/.test(ua)
+              ? 'macos'
+              : /Linux|X11/.test(ua)
+                ? 'linux'
+                : 'other';
+  const browser = /Edg(e|A|iOS)?\//.test(ua)
+    ? 'edge'
+    : /SamsungBrowser/.test(ua)
+      ? 'samsung'
+      : /OPR\/|Opera/.test(ua)
+        ? 'opera'
+        : /YaBrowser/.test(ua)
+          ? 'yandex'
+          : /Firefox\/|FxiOS/.test(ua)
+            ? 'firefox'
+            : /CriOS|Chrome\/|Chromium\//.test(ua)
+              ? 'chrome'
+              : /Safari\//.test(ua)
+                ? 'safari'
+                : 'other';
   return { platform, browser };
 }
 

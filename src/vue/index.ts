@@ -17,7 +17,9 @@ import type { OzEventDetails } from '../events.js';
 
 /** `oz-result` → `onOzResult`: the name Vue gives a `@oz-result` listener. */
 type HandlerName<K extends string> = K extends `oz-${infer Rest}` ? `onOz${Capitalize<CamelCase<Rest>>}` : never;
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
 
 /** A handler for each kit event, e.g. `onOzResult(event: CustomEvent<OzResultDetail>)` for `@oz-result`. */
 export type OzLivenessCheckVueEvents = {
@@ -25,8 +27,7 @@ export type OzLivenessCheckVueEvents = {
 };
 
 /** What a template can set on `<oz-liveness-check>` (kebab-case attributes check against these too). */
-export type OzLivenessCheckVueProps = OzLivenessCheckProperties &
-  OzLivenessCheckVueEvents;
+export type OzLivenessCheckVueProps = OzLivenessCheckProperties & OzLivenessCheckVueEvents;
 
 /** What a template can set on `<oz-result-banner>`; `for` is the attribute behind `htmlFor`. */
 export type OzResultBannerVueProps = Partial<
@@ -70,7 +71,7 @@ export interface OzVueGlobalComponents {
 
 // The augmentation itself. `vue` is resolved in the consumer's project, where it is installed; this
 // package does not depend on it, so its own type check cannot resolve the name (hence the ignore).
-// @ts-ignore TS2664 (module 'vue' not found here)
+// @ts-expect-error TS2664 (module 'vue' not found here)
 declare module 'vue' {
   interface GlobalComponents extends OzVueGlobalComponents {}
 }

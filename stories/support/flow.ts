@@ -44,7 +44,11 @@ export async function pressStart(check: OzLivenessCheck): Promise<void> {
   await userEvent.click(button);
 }
 
-export async function untilState(check: OzLivenessCheck, state: OzLivenessCheck['state'], timeout = BOUND): Promise<void> {
+export async function untilState(
+  check: OzLivenessCheck,
+  state: OzLivenessCheck['state'],
+  timeout = BOUND,
+): Promise<void> {
   await waitFor(() => expect(check.state).toBe(state), { timeout });
 }
 
@@ -100,7 +104,10 @@ export async function slowNetwork(): Promise<(() => Promise<void>) | undefined> 
   // else: wait for it, and fail by name if it never comes.
   await waitFor(
     () => {
-      if (!navigator.serviceWorker.controller) throw new Error(`the simulated network's service worker did not take control of the page within ${BOUND / 1000} s`);
+      if (!navigator.serviceWorker.controller)
+        throw new Error(
+          `the simulated network's service worker did not take control of the page within ${BOUND / 1000} s`,
+        );
     },
     { timeout: BOUND, interval: 50 },
   );

@@ -57,14 +57,21 @@ async function make(scenario: ScenarioName, actions: string[]): Promise<OzFolder
     meta: { transaction_id: 'storybook' },
   });
   const res = await backend(
-    new Request(`${base}container`, { method: 'POST', body: container, headers: { 'content-type': 'application/octet-stream' } }),
+    new Request(`${base}container`, {
+      method: 'POST',
+      body: container,
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
   );
   if (!res.ok) throw new Error(`the simulated backend answered HTTP ${res.status}: ${await res.text()}`);
   return (await res.json()) as OzFolder;
 }
 
 /** The folder the backend answers for a capture in `scenario` (`accept`, `declined`, `failed`). */
-export function simulatedFolder(scenario: ScenarioName = 'accept', actions = ['video_selfie_blank']): Promise<OzFolder> {
+export function simulatedFolder(
+  scenario: ScenarioName = 'accept',
+  actions = ['video_selfie_blank'],
+): Promise<OzFolder> {
   const key = `${scenario} ${actions.join(',')}`;
   let p = cache.get(key);
   if (!p) cache.set(key, (p = make(scenario, actions)));

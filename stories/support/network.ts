@@ -61,7 +61,9 @@ function answer(handler: Handler, request: Request, signal: AbortSignal | null |
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal!.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
     signal?.addEventListener('abort', onAbort, { once: true });
-    handler(request).then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
+    handler(request)
+      .then(resolve, reject)
+      .finally(() => signal?.removeEventListener('abort', onAbort));
   });
 }
 
@@ -80,11 +82,21 @@ interface Simulated {
 const RESPONSE_GETTERS = ['readyState', 'status', 'statusText', 'responseText', 'response', 'responseURL'] as const;
 
 /** An XMLHttpRequest that sends `…/api/liveness/…` requests to `handler` and everything else to the network. */
-function simulatedXhrClass(Real: typeof XMLHttpRequest, handler: Handler, uplinkMs: () => number): typeof XMLHttpRequest {
+function simulatedXhrClass(
+  Real: typeof XMLHttpRequest,
+  handler: Handler,
+  uplinkMs: () => number,
+): typeof XMLHttpRequest {
   return class SimulatedXMLHttpRequest extends Real {
     #sim?: Simulated;
 
-    override open(method: string, url: string | URL, async = true, username?: string | null, password?: string | null): void {
+    override open(
+      method: string,
+      url: string | URL,
+      async = true,
+      username?: string | null,
+      password?: string | null,
+    ): void {
       super.open(method, url, async, username, password);
       if (!isBackendRoute(url)) {
         // Re-opened for the real network: its own getters answer again.
@@ -134,7 +146,10 @@ function simulatedXhrClass(Real: typeof XMLHttpRequest, handler: Handler, uplink
     }
 
     override send(body?: Document | XMLHttpRequestBodyInit | null): void {
-      if (!this.#sim) return super.send(body);
+      if (!this.#sim) {
+        super.send(body);
+        return;
+      }
       void this.#run(this.#sim, body instanceof Document ? null : (body ?? null));
     }
 
@@ -172,11 +187,21 @@ function simulatedXhrClass(Real: typeof XMLHttpRequest, handler: Handler, uplink
         }
         progress(this.upload, 'load', total);
         progress(this.upload, 'loadend', total);
-        const request = new Request(sim.url, { method: sim.method, headers: sim.headers, body, signal: controller.signal });
+        const request = new Request(sim.url, {
+          method: sim.method,
+          headers: sim.headers,
+          body,
+          signal: controller.signal,
+        });
         const response = await answer(handler, request, controller.signal);
         const text = await response.text();
         if (ended) return;
-        Object.assign(sim, { status: response.status, statusText: response.statusText, body: text, responseHeaders: response.headers });
+        Object.assign(sim, {
+          status: response.status,
+          statusText: response.statusText,
+          body: text,
+          responseHeaders: response.headers,
+        });
         end('load');
       } catch {
         end(controller.signal.aborted ? 'abort' : 'error');
@@ -211,7 +236,11 @@ export function installSimulatedNetwork(network: SimulatedNetwork = {}): () => v
       return answer(current().handler, request, request.signal);
     };
     // Patched once; each request asks the newest install for its backend and uplink.
-    window.XMLHttpRequest = simulatedXhrClass(real.XMLHttpRequest, (request) => current().handler(request), () => current().uploadMs);
+    window.XMLHttpRequest = simulatedXhrClass(
+      real.XMLHttpRequest,
+      (request) => current().handler(request),
+      () => current().uploadMs,
+    );
   }
   return () => {
     const at = installed.indexOf(entry);

@@ -34,14 +34,16 @@ describe('decision (fail closed)', () => {
     expect(toResult(folder)).to.deep.equal({ decision: 'reject', folder, status: 'DECLINED' });
   });
 
-  it('normalizeResult recomputes a detail\'s decision from its folder (a forged accept stays failed)', () => {
+  it("normalizeResult recomputes a detail's decision from its folder (a forged accept stays failed)", () => {
     const r = normalizeResult({ decision: 'accept', folder: { system_resolution: 'FAILED' }, status: 'SUCCESS' });
     expect(r?.decision).to.equal('failed');
     expect(r?.status).to.equal('FAILED');
   });
 
   it('normalizeResult takes a bare folder too, and nothing from a non-object', () => {
-    expect(normalizeResult({ resolution_status: 'FINISHED', system_resolution: 'SUCCESS' })?.decision).to.equal('accept');
+    expect(normalizeResult({ resolution_status: 'FINISHED', system_resolution: 'SUCCESS' })?.decision).to.equal(
+      'accept',
+    );
     expect(normalizeResult('accept')).to.equal(undefined);
   });
 
@@ -69,16 +71,22 @@ describe('decision (fail closed)', () => {
   });
 
   it('bestShot returns real JPEG and PNG bytes as data URLs', () => {
-    const folder = (b64: string) => ({ analyses: [{ type: 'QUALITY', results_media: [{ output_images: [{ image_b64: b64 }] }] }] });
+    const folder = (b64: string) => ({
+      analyses: [{ type: 'QUALITY', results_media: [{ output_images: [{ image_b64: b64 }] }] }],
+    });
     expect(bestShot(folder(JPEG_B64))).to.equal(`data:image/jpeg;base64,${JPEG_B64}`);
     expect(bestShot(folder(PNG_B64))).to.equal(`data:image/png;base64,${PNG_B64}`);
   });
 
   it('bestShot refuses bytes that are not JPEG/PNG, whatever the text claims', () => {
     const svg = btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
-    const folder = (b64: string) => ({ analyses: [{ type: 'QUALITY', results_media: [{ output_images: [{ image_b64: b64 }] }] }] });
+    const folder = (b64: string) => ({
+      analyses: [{ type: 'QUALITY', results_media: [{ output_images: [{ image_b64: b64 }] }] }],
+    });
     expect(bestShot(folder(`data:image/jpeg;base64,${svg}`))).to.equal(undefined);
     expect(bestShot(folder('"><script>alert(1)</script>'))).to.equal(undefined);
-    expect(bestShot({ analyses: [{ type: 'BIOMETRY', results_media: [{ output_images: [{ image_b64: JPEG_B64 }] }] }] })).to.equal(undefined);
+    expect(
+      bestShot({ analyses: [{ type: 'BIOMETRY', results_media: [{ output_images: [{ image_b64: JPEG_B64 }] }] }] }),
+    ).to.equal(undefined);
   });
 });

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { kitError, messageKeyFor, pluginError, WASM_ERRORS } from '../../src/core/errors.js';
-import { canTransition, isBusy, OzState } from '../../src/core/state.js';
+import { isBusy, MOVES, OzState } from '../../src/core/state.js';
+
+/** Whether some event of the table leads from `from` to `to` (a reset or a cancel lands in idle or ready). */
+const canTransition = (from: OzState, to: OzState) =>
+  Object.values(MOVES).some(
+    (m: { from: readonly OzState[]; to: string }) =>
+      m.from.includes(from) && (m.to === to || (m.to === 'rest' && (to === 'ready' || to === 'idle'))),
+  );
 
 describe('error catalogue', () => {
   const wasm: [string, boolean][] = [
@@ -24,7 +31,10 @@ describe('error catalogue', () => {
 
   it('other plugin codes pass through verbatim with category plugin', () => {
     expect(pluginError({ code: 'camera_not_found', message: 'no camera' })).to.include({
-      code: 'camera_not_found', category: 'plugin', message: 'no camera', messageKey: 'error.plugin',
+      code: 'camera_not_found',
+      category: 'plugin',
+      message: 'no camera',
+      messageKey: 'error.plugin',
     });
   });
 
@@ -42,7 +52,10 @@ describe('error catalogue', () => {
   });
 
   it('container-rejected gets a message key per Oz error code', () => {
-    for (const c of [3, 4, 5, 13, 14]) expect(kitError('container-rejected', '', { ozErrorCode: c }).messageKey).to.equal(`error.container-rejected.${c}`);
+    for (const c of [3, 4, 5, 13, 14])
+      expect(kitError('container-rejected', '', { ozErrorCode: c }).messageKey).to.equal(
+        `error.container-rejected.${c}`,
+      );
     expect(messageKeyFor('container-rejected', 99)).to.equal('error.container-rejected');
   });
 });
@@ -56,7 +69,8 @@ describe('state machine', () => {
   });
   it('allows the path of one capture', () => {
     const path: OzState[] = ['idle', 'loading', 'starting', 'capturing', 'uploading', 'done', 'starting'];
-    for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1], path[i]), `${path[i - 1]}→${path[i]}`).to.equal(true);
+    for (let i = 1; i < path.length; i++)
+      expect(canTransition(path[i - 1], path[i]), `${path[i - 1]}→${path[i]}`).to.equal(true);
   });
   it('busy states are the ones a start() must not interrupt', () => {
     expect(Object.values(OzState).filter(isBusy)).to.deep.equal(['loading', 'starting', 'capturing', 'uploading']);

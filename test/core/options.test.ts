@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { actionsConverter, buildConfig, jsonConverter, msOrJsonConverter, numberConverter, type RawConfig } from '../../src/core/options.js';
+import {
+  actionsConverter,
+  buildConfig,
+  jsonConverter,
+  msOrJsonConverter,
+  numberConverter,
+  type RawConfig,
+} from '../../src/core/options.js';
 
 const BASE = 'https://bank.example/onboarding/';
 const ok = { pluginSrc: 'https://oz.example/plugin_liveness.php', backendUrl: '/api/liveness/container' };
@@ -11,7 +18,9 @@ function build(raw: RawConfig, forStart = true) {
 describe('options: attribute converters', () => {
   it('actions: space- or comma-separated', () => {
     expect(actionsConverter.fromAttribute('video_selfie_left, video_selfie_smile  video_selfie_blank')).to.deep.equal([
-      'video_selfie_left', 'video_selfie_smile', 'video_selfie_blank',
+      'video_selfie_left',
+      'video_selfie_smile',
+      'video_selfie_blank',
     ]);
     expect(actionsConverter.toAttribute(['a', 'b'])).to.equal('a b');
   });
@@ -30,21 +39,45 @@ describe('options: attribute converters', () => {
 describe('options: attribute → open() mapping', () => {
   const table: [string, RawConfig, Record<string, unknown>][] = [
     ['defaults', {}, { lang: 'en', action: ['video_selfie_blank'], meta: {} }],
-    ['actions', { actions: ['video_selfie_left', 'photo_id_front'] }, { action: ['video_selfie_left', 'photo_id_front'] }],
-    ['actions as a string', { actions: 'video_selfie_smile,video_selfie_eyes' }, { action: ['video_selfie_smile', 'video_selfie_eyes'] }],
+    [
+      'actions',
+      { actions: ['video_selfie_left', 'photo_id_front'] },
+      { action: ['video_selfie_left', 'photo_id_front'] },
+    ],
+    [
+      'actions as a string',
+      { actions: 'video_selfie_smile,video_selfie_eyes' },
+      { action: ['video_selfie_smile', 'video_selfie_eyes'] },
+    ],
     ['meta', { meta: { transaction_id: '42' } }, { meta: { transaction_id: '42' } }],
     ['lang', { lang: 'ru' }, { lang: 'ru' }],
     ['camera-facing-mode', { cameraFacingMode: 'environment' }, { cameraFacingMode: 'environment' }],
     ['device-id', { deviceId: 'cam-2' }, { device_id: 'cam-2' }],
     ['get-user-media-timeout', { getUserMediaTimeout: 5000 }, { get_user_media_timeout: 5000 }],
-    ['get-user-media-promise-timeout-ms number', { getUserMediaPromiseTimeoutMs: 8000 }, { get_user_media_promise_timeout_ms: 8000 }],
-    ['get-user-media-promise-timeout-ms object', { getUserMediaPromiseTimeoutMs: { browser: 1, default: 2 } }, { get_user_media_promise_timeout_ms: { browser: 1, default: 2 } }],
-    ['…-throw-error', { getUserMediaPromiseTimeoutThrowError: true }, { get_user_media_promise_timeout_throw_error: true }],
+    [
+      'get-user-media-promise-timeout-ms number',
+      { getUserMediaPromiseTimeoutMs: 8000 },
+      { get_user_media_promise_timeout_ms: { default: 8000 } }, // the documented object, never a bare number
+    ],
+    [
+      'get-user-media-promise-timeout-ms object',
+      { getUserMediaPromiseTimeoutMs: { browser: 1, default: 2 } },
+      { get_user_media_promise_timeout_ms: { browser: 1, default: 2 } },
+    ],
+    [
+      '…-throw-error',
+      { getUserMediaPromiseTimeoutThrowError: true },
+      { get_user_media_promise_timeout_throw_error: true },
+    ],
     ['disable-adaptive-aspect-ratio', { disableAdaptiveAspectRatio: true }, { disable_adaptive_aspect_ratio: true }],
     ['extract-best-shot', { extractBestShot: true }, { params: { extract_best_shot: true } }],
     ['hide-document-pattern', { hideDocumentPattern: true }, { overlay_options: { show_document_pattern: false } }],
     ['enable-3d-mask', { enable3dMask: true }, { enable_3d_mask: true }],
-    ['openOptions merged one level deep', { extractBestShot: true, openOptions: { params: { other: 1 }, style: { x: 1 } } }, { params: { extract_best_shot: true, other: 1 }, style: { x: 1 } }],
+    [
+      'openOptions merged one level deep',
+      { extractBestShot: true, openOptions: { params: { other: 1 }, style: { x: 1 } } },
+      { params: { extract_best_shot: true, other: 1 }, style: { x: 1 } },
+    ],
   ];
   for (const [name, raw, expected] of table) {
     it(name, () => {
@@ -69,7 +102,13 @@ describe('options: attribute → open() mapping', () => {
   });
 
   it('resolves URLs against the page and keeps transport settings', () => {
-    const r = build({ sessionTokenUrl: 'token', uploadRetries: 0, uploadTimeout: 500, credentials: 'include', headers: { 'X-CSRF-Token': 'c' } });
+    const r = build({
+      sessionTokenUrl: 'token',
+      uploadRetries: 0,
+      uploadTimeout: 500,
+      credentials: 'include',
+      headers: { 'X-CSRF-Token': 'c' },
+    });
     if (!r.ok) throw new Error(r.problem.message);
     expect(r.config.backendUrl).to.equal('https://bank.example/api/liveness/container');
     expect(r.config.sessionTokenUrl).to.equal('https://bank.example/onboarding/token');

@@ -17,7 +17,7 @@ describe('plugin loader', () => {
     expect(scriptsFor(src)).to.have.length(0);
   });
 
-  it('shares one load between callers; one caller\'s abort does not cancel the others', async () => {
+  it("shares one load between callers; one caller's abort does not cancel the others", async () => {
     const src = abs(`/test-backend/stub-plugin.js?${uniqueId()}`);
     const controller = new AbortController();
     const aborted = loadPlugin(src, { signal: controller.signal });
@@ -37,7 +37,7 @@ describe('plugin loader', () => {
     expect(second).to.not.equal(first);
   });
 
-  it('waits for OzLiveness.open defined after the script\'s load (as real loaders do)', async () => {
+  it("waits for OzLiveness.open defined after the script's load (as real loaders do)", async () => {
     const stub = (window as any).OzLiveness;
     delete (window as any).OzLiveness;
     const src = abs(`/test-backend/empty.js?${uniqueId()}`);

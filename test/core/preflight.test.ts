@@ -8,22 +8,27 @@ const restores: (() => void)[] = [];
 function stub(target: object, name: string, value: unknown): void {
   const own = Object.getOwnPropertyDescriptor(target, name);
   Object.defineProperty(target, name, { value, configurable: true, writable: true });
-  restores.push(() => (own ? Object.defineProperty(target, name, own) : delete (target as Record<string, unknown>)[name]));
+  restores.push(() =>
+    own ? Object.defineProperty(target, name, own) : delete (target as Record<string, unknown>)[name],
+  );
 }
 function removeWebAssembly(): void {
   const own = Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly')!;
   delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
   restores.push(() => Object.defineProperty(globalThis, 'WebAssembly', own));
 }
-const permissionAnswer = (state: PermissionState) => async () => ({ state, name: 'camera' }) as unknown as PermissionStatus;
+const permissionAnswer = (state: PermissionState) => async () =>
+  ({ state, name: 'camera' }) as unknown as PermissionStatus;
 const codes = async () => (await preflight()).problems.map((p) => p.code);
 
 const UA = {
   chrome: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
   edge: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 Edg/156.0.0.0',
   firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0',
-  safari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/19.0 Safari/605.1.15',
-  chromeIos: 'Mozilla/5.0 (iPhone; CPU iPhone OS 19_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/156.0 Mobile/15E148 Safari/604.1',
+  safari:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/19.0 Safari/605.1.15',
+  chromeIos:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 19_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/156.0 Mobile/15E148 Safari/604.1',
   unknown: 'SomeBrowser/1.0',
 };
 
@@ -48,7 +53,12 @@ describe('preflight()', () => {
   it('no getUserMedia: camera-unsupported', async () => {
     stub(navigator, 'mediaDevices', undefined);
     const [problem] = (await preflight()).problems;
-    expect(problem).to.include({ code: 'camera-unsupported', category: 'environment', retryable: false, messageKey: 'error.camera-unsupported' });
+    expect(problem).to.include({
+      code: 'camera-unsupported',
+      category: 'environment',
+      retryable: false,
+      messageKey: 'error.camera-unsupported',
+    });
   });
 
   it('a permissions policy that forbids the camera: camera-unsupported with its own text', async () => {
@@ -66,10 +76,10 @@ describe('preflight()', () => {
 
   for (const [browser, ua, key] of [
     ['Chrome', UA.chrome, 'error.camera-denied.chrome'],
-    ['Edge', UA.edge, 'error.camera-denied.chrome'],
+    ['Edge', UA.edge, 'error.camera-denied.edge'],
     ['Firefox', UA.firefox, 'error.camera-denied.firefox'],
-    ['Safari', UA.safari, 'error.camera-denied.safari'],
-    ['Chrome on iOS', UA.chromeIos, 'error.camera-denied.safari'],
+    ['Safari on a Mac', UA.safari, 'error.camera-denied.safari-mac'],
+    ['Chrome on iOS', UA.chromeIos, 'error.camera-denied.safari-ios'],
     ['an unknown browser', UA.unknown, 'error.camera-denied'],
   ] as const) {
     it(`a refused camera in ${browser}: camera-denied, with how to allow it there`, async () => {
@@ -102,7 +112,12 @@ describe('preflight()', () => {
   it('no WebAssembly: wasm-unsupported', async () => {
     removeWebAssembly();
     const [problem] = (await preflight()).problems;
-    expect(problem).to.include({ code: 'wasm-unsupported', category: 'environment', retryable: false, messageKey: 'error.wasm-unsupported' });
+    expect(problem).to.include({
+      code: 'wasm-unsupported',
+      category: 'environment',
+      retryable: false,
+      messageKey: 'error.wasm-unsupported',
+    });
   });
 
   it('reports every problem at once, in the order to fix them', async () => {
@@ -150,9 +165,11 @@ describe('error kinds (the banner title)', () => {
     expect(errorKindOf('session-token-failed')).to.equal('network');
     expect(errorKindOf('container-rejected')).to.equal('check');
     expect(errorKindOf('error_wasm_internal_failure_1')).to.equal('browser');
+    // Out of memory is the device's, not the browser's: "not supported" would send the person away.
+    expect(errorKindOf('error_wasm_internal_failure_2')).to.equal('device');
     expect(errorKindOf('error_wasm_internal_failure_3')).to.equal('check');
     for (const code of [...Object.values(KitErrorCode), ...Object.keys(WASM_ERRORS)]) {
-      expect(['camera', 'network', 'check', 'browser'], code).to.include(errorKindOf(code));
+      expect(['camera', 'network', 'check', 'browser', 'device'], code).to.include(errorKindOf(code));
     }
   });
 
@@ -165,6 +182,8 @@ describe('error kinds (the banner title)', () => {
   it('kitError carries the request id and a more precise text when given', () => {
     const d = kitError('upload-failed', 'HTTP 502', { status: 502, requestId: 'req-7f3a' });
     expect(d).to.include({ requestId: 'req-7f3a', status: 502, messageKey: 'error.upload-failed' });
-    expect(kitError('camera-denied', '', { messageKey: 'error.camera-denied.firefox' }).messageKey).to.equal('error.camera-denied.firefox');
+    expect(kitError('camera-denied', '', { messageKey: 'error.camera-denied.firefox' }).messageKey).to.equal(
+      'error.camera-denied.firefox',
+    );
   });
 });

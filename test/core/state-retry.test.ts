@@ -6,7 +6,13 @@ import { kitError, pluginError } from '../../src/core/errors.js';
 describe('state moves keyed by event', () => {
   it('the path of one capture, by events', () => {
     let state: OzState = 'idle';
-    const path: [OzStateEvent, OzState][] = [['load', 'loading'], ['start', 'starting'], ['open', 'capturing'], ['upload', 'uploading'], ['result', 'done']];
+    const path: [OzStateEvent, OzState][] = [
+      ['load', 'loading'],
+      ['start', 'starting'],
+      ['open', 'capturing'],
+      ['upload', 'uploading'],
+      ['result', 'done'],
+    ];
     for (const [event, to] of path) expect((state = nextState(state, event)), event).to.equal(to);
   });
 
@@ -18,16 +24,29 @@ describe('state moves keyed by event', () => {
   });
 
   it('a move the table does not list throws RefusedTransition, naming state and event', () => {
-    const refused: [OzState, OzStateEvent][] = [['idle', 'open'], ['capturing', 'start'], ['idle', 'upload'], ['idle', 'result'], ['done', 'open'], ['ready', 'loaded']];
+    const refused: [OzState, OzStateEvent][] = [
+      ['idle', 'open'],
+      ['capturing', 'start'],
+      ['idle', 'upload'],
+      ['idle', 'result'],
+      ['done', 'open'],
+      ['ready', 'loaded'],
+    ];
     for (const [from, event] of refused) {
-      expect(() => nextState(from, event), `${from} + ${event}`).to.throw(RefusedTransition, new RegExp(`"${event}".*"${from}"`));
+      expect(() => nextState(from, event), `${from} + ${event}`).to.throw(
+        RefusedTransition,
+        new RegExp(`"${event}".*"${from}"`),
+      );
     }
   });
 
   it('every event names only real states', () => {
     const states = Object.values(OzState) as string[];
     for (const [event, move] of Object.entries(MOVES)) {
-      expect(move.from.every((s) => states.includes(s)), event).to.equal(true);
+      expect(
+        move.from.every((s) => states.includes(s)),
+        event,
+      ).to.equal(true);
       expect([...states, 'rest'], event).to.include(move.to);
     }
   });
@@ -38,7 +57,12 @@ describe('retry policy', () => {
     ['upload failed, container kept', kitError('upload-failed'), true, 'retry-upload'],
     ['upload timed out, container kept', kitError('upload-timeout'), true, 'retry-upload'],
     ['upload failed, no container', kitError('upload-failed'), false, 'new-capture'],
-    ['Oz rejected the container (its token is spent)', kitError('container-rejected', '', { ozErrorCode: 14 }), true, 'new-capture'],
+    [
+      'Oz rejected the container (its token is spent)',
+      kitError('container-rejected', '', { ozErrorCode: 14 }),
+      true,
+      'new-capture',
+    ],
     ['session token failed', kitError('session-token-failed'), false, 'new-capture'],
     ['plugin load failed', kitError('plugin-load-failed'), false, 'new-capture'],
     ['a retryable WASM code', pluginError({ code: 'error_wasm_internal_failure_3' }), false, 'new-capture'],

@@ -10,7 +10,15 @@ function options(query: string, extra: Partial<UploadOptions> = {}): { id: strin
   const id = `upload-${Date.now()}-${++n}`;
   return {
     id,
-    options: { url: `/test-backend/upload?id=${id}&${query}`, headers: {}, credentials: 'same-origin', retries: 2, timeoutMs: 10_000, sleep: async () => {}, ...extra },
+    options: {
+      url: `/test-backend/upload?id=${id}&${query}`,
+      headers: {},
+      credentials: 'same-origin',
+      retries: 2,
+      timeoutMs: 10_000,
+      sleep: async () => {},
+      ...extra,
+    },
   };
 }
 
@@ -21,7 +29,11 @@ describe('uploadContainer', () => {
       const folder = await uploadContainer(new Blob([new Uint8Array(64)]), o);
       expect(folder.folder_id).to.equal(`folder-${id}`);
       const seen = await received(id);
-      expect(seen.map((s: { headers: Record<string, string> }) => s.headers['idempotency-key'])).to.deep.equal(['key-123e4567', 'key-123e4567', 'key-123e4567']);
+      expect(seen.map((s: { headers: Record<string, string> }) => s.headers['idempotency-key'])).to.deep.equal([
+        'key-123e4567',
+        'key-123e4567',
+        'key-123e4567',
+      ]);
     });
   }
 
@@ -30,7 +42,12 @@ describe('uploadContainer', () => {
       const { id, options: o } = options('seq=201', {
         credentials,
         idempotencyKey: 'the-kits-key',
-        headers: { 'content-type': 'text/plain', 'IDEMPOTENCY-KEY': 'page-key', 'Idempotency-key': 'other', 'X-CSRF-Token': 'csrf-1' },
+        headers: {
+          'content-type': 'text/plain',
+          'IDEMPOTENCY-KEY': 'page-key',
+          'Idempotency-key': 'other',
+          'X-CSRF-Token': 'csrf-1',
+        },
       });
       await uploadContainer(new Blob([new Uint8Array(8)]), o);
       const [seen] = await received(id);

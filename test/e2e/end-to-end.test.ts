@@ -73,6 +73,10 @@ describe('end to end, on the simulator', function () {
     const { check } = await page('error_wasm_internal_failure_3');
     const error = oneEvent(check, 'oz-error');
     void check.start();
-    expect((await error).detail).to.include({ code: 'error_wasm_internal_failure_3', category: 'wasm', retryable: true });
+    expect((await error).detail).to.include({
+      code: 'error_wasm_internal_failure_3',
+      category: 'wasm',
+      retryable: true,
+    });
   });
 });

@@ -29,7 +29,9 @@ function recordTexts(...roots: ShadowRoot[]) {
 
 /** Whether any English text of the catalogue (other than words every language shares) shows. */
 const englishIn = (texts: string[], local: OzMessages) =>
-  Object.entries(en).filter(([key, value]) => value !== local[key as keyof OzMessages] && texts.some((t) => t.includes(value))).map(([, v]) => v);
+  Object.entries(en)
+    .filter(([key, value]) => value !== local[key as keyof OzMessages] && texts.some((t) => t.includes(value)))
+    .map(([, v]) => v);
 
 const accepted = { folder_id: 'f-1', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' };
 
@@ -79,7 +81,10 @@ describe('a language that arrives late', () => {
       expect(el.shadowRoot!.querySelector('[part=base]')!.textContent).to.equal('');
 
       slow.release();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part=message]')?.textContent === kk['error.invalid-config'], 'never spoke Kazakh');
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('[part=message]')?.textContent === kk['error.invalid-config'],
+        'never spoke Kazakh',
+      );
       record.stop();
       expect(englishIn(record.seen, kk)).to.deep.equal([]);
     } finally {
@@ -93,7 +98,9 @@ describe('a language that cannot be loaded', () => {
     const original = languageLoaders.hy;
     languageLoaders.hy = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module (simulated)'));
     try {
-      const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="hy" .result=${accepted}></oz-result-banner>`);
+      const el = await fixture<OzResultBanner>(
+        html`<oz-result-banner lang="hy" .result=${accepted}></oz-result-banner>`,
+      );
       // fixture() awaited updateComplete: settled, in English.
       expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).to.equal(en['banner.title.accept']);
     } finally {

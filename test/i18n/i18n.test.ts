@@ -19,7 +19,13 @@ import ptBR from '../../src/i18n/pt-BR.js';
 import tr from '../../src/i18n/tr.js';
 import hy from '../../src/i18n/hy.js';
 import ky from '../../src/i18n/ky.js';
-import { KitErrorCode, OZ_CONTAINER_ERROR_CODES, WASM_ERRORS, messageKeyFor, titleKeyFor } from '../../src/core/errors.js';
+import {
+  KitErrorCode,
+  OZ_CONTAINER_ERROR_CODES,
+  WASM_ERRORS,
+  messageKeyFor,
+  titleKeyFor,
+} from '../../src/core/errors.js';
 
 const catalogues: Record<OzLang, OzMessages> = { en, ru, kk, es, 'pt-BR': ptBR, tr, hy, ky };
 const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
@@ -63,7 +69,9 @@ describe('i18n catalogues', () => {
     const needed = [
       'check.start',
       'check.retry',
-      ...['idle', 'loading', 'ready', 'starting', 'capturing', 'uploading', 'analysing', 'done', 'error'].map((s) => `check.state.${s}`),
+      ...['idle', 'loading', 'ready', 'starting', 'capturing', 'uploading', 'analysing', 'done', 'error'].map(
+        (s) => `check.state.${s}`,
+      ),
       ...['accept', 'reject', 'failed'].map((d) => `check.outcome.${d}`),
     ];
     expect(needed.filter((k) => !isMessageKey(k))).to.deep.equal([]);
@@ -72,8 +80,13 @@ describe('i18n catalogues', () => {
   it('has a title for every kind of error, and a text for every environment problem preflight() names', () => {
     const codes = [...Object.values(KitErrorCode), ...Object.keys(WASM_ERRORS), 'some_plugin_code'];
     expect(codes.map(titleKeyFor).filter((k) => !isMessageKey(k))).to.deep.equal([]);
-    const environment = ['insecure-context', 'camera-unsupported', 'camera-denied', 'wasm-unsupported'].map((c) => messageKeyFor(c));
-    const precise = ['error.camera-unsupported.policy', ...['chrome', 'firefox', 'safari'].map((b) => `error.camera-denied.${b}`)];
+    const environment = ['insecure-context', 'camera-unsupported', 'camera-denied', 'wasm-unsupported'].map((c) =>
+      messageKeyFor(c),
+    );
+    const precise = [
+      'error.camera-unsupported.policy',
+      ...['chrome', 'firefox', 'safari'].map((b) => `error.camera-denied.${b}`),
+    ];
     expect([...environment, ...precise].filter((k) => !isMessageKey(k))).to.deep.equal([]);
   });
 
@@ -82,9 +95,9 @@ describe('i18n catalogues', () => {
     expect(OZ_LANGUAGE_NAMES.hy).to.equal('Հայերեն');
     expect(OZ_LANGUAGE_NAMES.ky).to.equal('Кыргызча');
     // No name in English or with an English gloss, like "Armenian (hy)".
-    for (const lang of OZ_LANGUAGES.filter((l) => l !== 'en')) expect(OZ_LANGUAGE_NAMES[lang], lang).to.not.match(/[A-Za-z]{3,} \(|ian\b/);
+    for (const lang of OZ_LANGUAGES.filter((l) => l !== 'en'))
+      expect(OZ_LANGUAGE_NAMES[lang], lang).to.not.match(/[A-Za-z]{3,} \(|ian\b/);
   });
-
 });
 
 /** Any of `words` as a whole word (letters of any script; JS's \b knows only ASCII). */
@@ -94,7 +107,22 @@ const words = (...list: string[]) => new RegExp(`(?<!\\p{L})(${list.join('|')})(
 describe('i18n copy', () => {
   const informal: Partial<Record<OzLang, RegExp>> = {
     // Spanish: usted, never tú (tu, te, -ate/-ete imperatives, vuelve/comprueba/inténtalo).
-    es: words('tu', 'tus', 'te', 'contigo', 'asegúrate', 'vuelve', 'comprueba', 'inténtalo', 'usa', 'cierra', 'contacta', 'termínala', 'ciérrala', 'sigue'),
+    es: words(
+      'tu',
+      'tus',
+      'te',
+      'contigo',
+      'asegúrate',
+      'vuelve',
+      'comprueba',
+      'inténtalo',
+      'usa',
+      'cierra',
+      'contacta',
+      'termínala',
+      'ciérrala',
+      'sigue',
+    ),
     // Russian: вы, never ты.
     ru: words('ты', 'тебя', 'тебе', 'твой', 'твоя', 'твоё', 'твои', 'попробуй', 'проверь', 'открой', 'нажми'),
     // Portuguese (Brazil): você, never tu.
@@ -109,7 +137,9 @@ describe('i18n copy', () => {
   for (const lang of OZ_LANGUAGES) {
     it(`${lang}: no engineer language, no informal address, no straight quotes or three dots`, () => {
       for (const [key, text] of Object.entries(catalogues[lang])) {
-        expect(text, `${lang} ${key}`).to.not.match(/neither passed nor declined|no decision|container|WASM|plugin|session token/i);
+        expect(text, `${lang} ${key}`).to.not.match(
+          /neither passed nor declined|no decision|container|WASM|plugin|session token/i,
+        );
         if (informal[lang]) expect(text, `${lang} ${key}`).to.not.match(informal[lang]!);
         expect(text, `${lang} ${key}`).to.not.match(/\.\.\.|"/);
       }
@@ -117,7 +147,11 @@ describe('i18n copy', () => {
   }
 
   it('has no title that says only "Something went wrong" in the banner', () => {
-    expect(Object.keys(en).filter((k) => k.startsWith('banner.title.') || k.startsWith('error.title.')).map((k) => en[k as keyof typeof en])).to.not.include('Something went wrong');
+    expect(
+      Object.keys(en)
+        .filter((k) => k.startsWith('banner.title.') || k.startsWith('error.title.'))
+        .map((k) => en[k as keyof typeof en]),
+    ).to.not.include('Something went wrong');
   });
 });
 
@@ -237,7 +271,9 @@ describe('translate', () => {
   });
 
   it('interpolates overrides too, and leaves unknown {names} as they are', () => {
-    expect(translate('en', 'banner.reference.request', { 'banner.reference.request': '{id} / {other}' }, { id: 'x' })).to.equal('x / {other}');
+    expect(
+      translate('en', 'banner.reference.request', { 'banner.reference.request': '{id} / {other}' }, { id: 'x' }),
+    ).to.equal('x / {other}');
   });
 
   it('inserts parameters as plain strings, once', () => {

@@ -4,7 +4,14 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import { check } from '../support/check-fixture.js';
-import { freshStubSrc, installStub, randomContainer, received, uniqueId, type StubPlugin } from '../support/stub-plugin.js';
+import {
+  freshStubSrc,
+  installStub,
+  randomContainer,
+  received,
+  uniqueId,
+  type StubPlugin,
+} from '../support/stub-plugin.js';
 
 const tokensOf = async (id: string) => (await received(`token:${id}`)).length;
 
@@ -39,7 +46,7 @@ describe('<oz-liveness-check> on the way to open()', () => {
     expect([...document.scripts].filter((s) => s.src === abs)).to.have.length(1); // one load, shared
   });
 
-  it('OzLiveness defined a second after the script\'s load still opens', async () => {
+  it("OzLiveness defined a second after the script's load still opens", async () => {
     delete (window as any).OzLiveness;
     const src = `/test-backend/empty.js?${uniqueId()}`;
     const abs = new URL(src, document.baseURI).href;
@@ -71,6 +78,26 @@ describe('<oz-liveness-check> on the way to open()', () => {
     await waitUntil(() => el.state === 'capturing', 'opened', { timeout: 10_000 });
   });
 
+  it("reset() mid-capture: that window's late callbacks fire nothing and upload nothing (the run is over)", async () => {
+    const id = uniqueId();
+    const el = await check({}, id);
+    void el.start();
+    await waitUntil(() => el.state === 'capturing');
+    const old = stub.last;
+    el.reset();
+    const events: string[] = [];
+    for (const n of ['oz-error', 'oz-close', 'oz-result', 'oz-capture-complete', 'oz-upload-progress'] as const)
+      el.addEventListener(n, () => events.push(n));
+    old.on_capture_complete({}, randomContainer(10));
+    old.on_error({ code: 'late' });
+    old.on_close();
+    void el.start(); // a new run: by the time it opens, anything the old one did would show
+    await waitUntil(() => el.state === 'capturing' && stub.calls.length === 2, 'the new run opened');
+    expect(events).to.deep.equal([]);
+    expect(el.container).to.equal(undefined);
+    expect(await received(id)).to.have.length(0);
+  });
+
   const odd: [string, unknown, RegExp][] = [
     ['null', null, /no detail/],
     ['a string', 'Camera is in use by another app', /^Camera is in use by another app$/],
@@ -97,7 +124,10 @@ describe('<oz-liveness-check> Idempotency-Key', () => {
   it('one key per container: on the first POST, every retry and retryUpload(); a new capture gets a new key', async () => {
     const stub = (window as any).__ozStub as StubPlugin;
     const id = uniqueId();
-    const el = await check({ 'upload-retries': '1', 'backend-url': `/test-backend/upload?id=${id}&seq=503,500,201` }, id);
+    const el = await check(
+      { 'upload-retries': '1', 'backend-url': `/test-backend/upload?id=${id}&seq=503,500,201` },
+      id,
+    );
     void el.start();
     await waitUntil(() => el.state === 'capturing');
     const complete = oneEvent(el, 'oz-capture-complete');
@@ -128,17 +158,57 @@ describe('<oz-liveness-check> bad input at configuration time', () => {
   });
 
   const cases: [string, (el: OzLivenessCheck) => void, string, RegExp][] = [
-    ['a header value with CR/LF', (el) => (el.headers = { 'X-CSRF-Token': 'a\r\nSet-Cookie: x=1' }), 'headers', /line break/],
+    [
+      'a header value with CR/LF',
+      (el) => (el.headers = { 'X-CSRF-Token': 'a\r\nSet-Cookie: x=1' }),
+      'headers',
+      /line break/,
+    ],
     ['a Content-Type header', (el) => (el.headers = { 'content-TYPE': 'text/plain' }), 'headers', /cannot be replaced/],
-    ['an Idempotency-Key header', (el) => (el.headers = { 'IDEMPOTENCY-key': 'mine' }), 'headers', /cannot be replaced/],
-    ['upload-timeout beyond what a timer holds', (el) => el.setAttribute('upload-timeout', String(2 ** 31)), 'upload-timeout', /2147483647/],
-    ['get-user-media-timeout beyond what a timer holds', (el) => el.setAttribute('get-user-media-timeout', '9999999999'), 'get-user-media-timeout', /2147483647/],
-    ['a keyed promise timeout beyond it', (el) => el.setAttribute('get-user-media-promise-timeout-ms', '{"default":3000000000}'), 'get-user-media-promise-timeout-ms', /2147483647/],
-    ['openOptions with a function', (el) => (el.openOptions = { style: { onTap: () => 1 } }), 'openOptions', /plain data/],
-    ['openOptions replacing action', (el) => (el.openOptions = { action: ['video_selfie_best'] }), 'openOptions', /"action"/],
+    [
+      'an Idempotency-Key header',
+      (el) => (el.headers = { 'IDEMPOTENCY-key': 'mine' }),
+      'headers',
+      /cannot be replaced/,
+    ],
+    [
+      'upload-timeout beyond what a timer holds',
+      (el) => el.setAttribute('upload-timeout', String(2 ** 31)),
+      'upload-timeout',
+      /2147483647/,
+    ],
+    [
+      'get-user-media-timeout beyond what a timer holds',
+      (el) => el.setAttribute('get-user-media-timeout', '9999999999'),
+      'get-user-media-timeout',
+      /2147483647/,
+    ],
+    [
+      'a keyed promise timeout beyond it',
+      (el) => el.setAttribute('get-user-media-promise-timeout-ms', '{"default":3000000000}'),
+      'get-user-media-promise-timeout-ms',
+      /2147483647/,
+    ],
+    [
+      'openOptions with a function',
+      (el) => (el.openOptions = { style: { onTap: () => 1 } }),
+      'openOptions',
+      /plain data/,
+    ],
+    [
+      'openOptions replacing action',
+      (el) => (el.openOptions = { action: ['video_selfie_best'] }),
+      'openOptions',
+      /"action"/,
+    ],
     ['openOptions replacing meta', (el) => (el.openOptions = { meta: { a: 'b' } }), 'openOptions', /"meta"/],
     ['openOptions replacing lang', (el) => (el.openOptions = { lang: 'ru' }), 'openOptions', /"lang"/],
-    ['openOptions replacing session_token', (el) => (el.openOptions = { session_token: 't' }), 'openOptions', /"session_token"/],
+    [
+      'openOptions replacing session_token',
+      (el) => (el.openOptions = { session_token: 't' }),
+      'openOptions',
+      /"session_token"/,
+    ],
   ];
   for (const [name, set, field, message] of cases) {
     it(`${name} → invalid-config naming ${field}, no throw, no token, no open()`, async () => {

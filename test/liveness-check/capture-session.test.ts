@@ -1,6 +1,13 @@
 // The capture session alone: no element, a plain object standing in for the plugin.
 import { expect } from '@open-wc/testing';
-import { CaptureSession, errorObject, randomKey, type CaptureSessionEvents } from '../../src/liveness-check/capture-session.js';
+import sinon from 'sinon';
+import {
+  CaptureSession,
+  CLOSE_GRACE_MS,
+  errorObject,
+  randomKey,
+  type CaptureSessionEvents,
+} from '../../src/liveness-check/capture-session.js';
 
 function fakePlugin() {
   const plugin = {
@@ -22,12 +29,15 @@ function recorder() {
   const events: CaptureSessionEvents = {
     captured: (result, container) => seen.push(['captured', result, container]),
     failed: (raw) => seen.push(['failed', raw]),
+    misconfigured: (callback) => seen.push(['misconfigured', callback]),
     closed: (reason, beforeCapture) => seen.push(['closed', reason, beforeCapture]),
   };
   return { seen, events };
 }
 
 describe('CaptureSession', () => {
+  afterEach(() => sinon.restore()); // fake timers too
+
   it('passes the options through with its own callbacks', () => {
     const plugin = fakePlugin();
     const { events } = recorder();
@@ -37,9 +47,14 @@ describe('CaptureSession', () => {
   });
 
   it('one close per window, and the reason says who closed it', () => {
+    const clock = sinon.useFakeTimers();
     const cases: [string, (s: CaptureSession, p: ReturnType<typeof fakePlugin>) => void, string][] = [
       ['the person, before a capture', (_s, p) => p.calls[0].on_close(), 'user'],
-      ['after a capture', (_s, p) => (p.calls[0].on_capture_complete({}, new Blob(['x'])), p.calls[0].on_close()), 'complete'],
+      [
+        'after a capture',
+        (_s, p) => (p.calls[0].on_capture_complete({}, new Blob(['x'])), p.calls[0].on_close()),
+        'complete',
+      ],
       ['the page (close())', (s) => s.close(), 'api'],
       ['after an error', (_s, p) => (p.calls[0].on_error({ code: 'x' }), p.calls[0].on_close()), 'error'],
     ];
@@ -50,8 +65,12 @@ describe('CaptureSession', () => {
       session.open(plugin, {});
       act(session, plugin);
       plugin.calls[0].on_close(); // a second on_close is not a second close
+      clock.tick(CLOSE_GRACE_MS); // a close before any container is told once the grace is over
       session.close();
-      expect(seen.filter((e) => e[0] === 'closed'), name).to.deep.equal([['closed', reason, reason !== 'complete']]);
+      expect(
+        seen.filter((e) => e[0] === 'closed'),
+        name,
+      ).to.deep.equal([['closed', reason, reason !== 'complete']]);
     }
   });
 
@@ -68,23 +87,62 @@ describe('CaptureSession', () => {
     expect(seen[1][2]).to.equal(blob);
   });
 
-  it('after dispose() nothing reaches the element; an open window is closed, silently', () => {
+  it('dispose() closes a window still open, once, and frees the lock', () => {
     const plugin = fakePlugin();
-    const { seen, events } = recorder();
+    const { events } = recorder();
     const session = new CaptureSession(events);
+    expect(session.claimWindow()).to.equal(true);
     session.open(plugin, {});
-    const { on_capture_complete, on_error } = plugin.calls[0];
+    session.dispose();
     session.dispose();
     expect(plugin.closes).to.equal(1);
-    expect(session.signal.aborted).to.equal(true);
-    on_capture_complete({}, new Blob(['x']));
-    on_error({ code: 'late' });
-    expect(seen).to.deep.equal([]);
+    const other = new CaptureSession(events);
+    expect(other.claimWindow()).to.equal(true);
+    other.dispose();
+  });
+
+  it('the container from either argument; a close before it waits for it and is then told as complete', () => {
+    const clock = sinon.useFakeTimers();
+    const plugin = fakePlugin();
+    const { seen, events } = recorder();
+    new CaptureSession(events).open(plugin, {});
+    const blob = new Blob(['c']);
+    plugin.calls[0].on_close(); // first, as Oz's docs allow
+    expect(seen).to.deep.equal([]); // not yet a cancel
+    clock.tick(CLOSE_GRACE_MS - 1);
+    plugin.calls[0].on_capture_complete(blob); // one argument, the container
+    expect(seen).to.deep.equal([
+      ['captured', undefined, blob],
+      ['closed', 'complete', false],
+    ]);
+    clock.tick(CLOSE_GRACE_MS);
+    expect(seen).to.have.length(2);
+  });
+
+  it('on_complete, on_submit, on_result are reported as the wrong adapter mode; the close after them says error', () => {
+    for (const name of ['on_complete', 'on_submit', 'on_result']) {
+      const plugin = fakePlugin();
+      const { seen, events } = recorder();
+      new CaptureSession(events).open(plugin, {});
+      plugin.calls[0][name]({ state: 'finished' });
+      plugin.calls[0].on_close();
+      expect(seen, name).to.deep.equal([
+        ['misconfigured', name],
+        ['closed', 'error', true],
+      ]);
+    }
   });
 
   it('a plugin that throws from open() is a failure, not an exception', () => {
     const { seen, events } = recorder();
-    new CaptureSession(events).open({ open: () => { throw new Error('boom'); } }, {});
+    new CaptureSession(events).open(
+      {
+        open: () => {
+          throw new Error('boom');
+        },
+      },
+      {},
+    );
     expect(seen[0][0]).to.equal('failed');
     expect((seen[0][1] as { message: string }).message).to.equal('boom');
   });
@@ -107,7 +165,10 @@ describe('CaptureSession', () => {
 
   it('on_error with null, a string or an Error keeps whatever text it had', () => {
     expect(errorObject('camera blocked')).to.deep.equal({ message: 'camera blocked' });
-    expect(errorObject(Object.assign(new Error('no frames'), { code: 'c1' }))).to.deep.equal({ code: 'c1', message: 'no frames' });
+    expect(errorObject(Object.assign(new Error('no frames'), { code: 'c1' }))).to.deep.equal({
+      code: 'c1',
+      message: 'no frames',
+    });
     expect((errorObject(null) as { message: string }).message).to.contain('no detail');
     const documented = { code: 'x', message: 'm', event_session_id: 'e' };
     expect(errorObject(documented)).to.equal(documented);

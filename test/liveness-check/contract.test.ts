@@ -26,7 +26,9 @@ describe('<oz-liveness-check> contract', () => {
       if (row.attribute) expect(observed, name).to.include(row.attribute);
     }
     expect(observed.filter((a) => a !== 'nonce').sort()).to.deep.equal(
-      Object.values(OPTIONS).flatMap((r) => (r.attribute ? [r.attribute] : [])).sort(),
+      Object.values(OPTIONS)
+        .flatMap((r) => (r.attribute ? [r.attribute] : []))
+        .sort(),
     );
   });
 
@@ -118,7 +120,9 @@ describe('<oz-liveness-check> contract', () => {
 
   it('puts its nonce on the plugin <script> (strict CSP)', async () => {
     const src = freshStubSrc();
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check nonce="n0nce" plugin-src=${src} backend-url="/b"></oz-liveness-check>`);
+    const el = await fixture<OzLivenessCheck>(
+      html`<oz-liveness-check nonce="n0nce" plugin-src=${src} backend-url="/b"></oz-liveness-check>`,
+    );
     void el.start();
     await waitUntil(() => el.state === 'capturing');
     const script = [...document.scripts].find((s) => s.src === new URL(src, document.baseURI).href)!;
@@ -139,7 +143,8 @@ describe('<oz-liveness-check> contract', () => {
     const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"
       session-token-url=${`/test-backend/token?id=${id}`}></oz-liveness-check>`);
     const events: unknown[] = [];
-    for (const n of ['oz-open', 'oz-state-change', 'oz-plugin-ready', 'oz-error'] as const) el.addEventListener(n, (e) => events.push(e.detail));
+    for (const n of ['oz-open', 'oz-state-change', 'oz-plugin-ready', 'oz-error'] as const)
+      el.addEventListener(n, (e) => events.push(e.detail));
     void el.start();
     await waitUntil(() => el.state === 'capturing');
     const token = stub.last.session_token as string;
@@ -154,7 +159,9 @@ describe('<oz-liveness-check> contract', () => {
   });
 
   it('a new capture replaces the kept container', async () => {
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"></oz-liveness-check>`);
+    const el = await fixture<OzLivenessCheck>(
+      html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"></oz-liveness-check>`,
+    );
     el.addEventListener('oz-capture-complete', (e) => e.preventDefault());
     const first = new Blob(['one'], { type: 'application/octet-stream' });
     const second = new Blob(['two'], { type: 'application/octet-stream' });
@@ -169,7 +176,9 @@ describe('<oz-liveness-check> contract', () => {
   });
 
   it('a non-Blob container from the plugin is an error, not a crash', async () => {
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"></oz-liveness-check>`);
+    const el = await fixture<OzLivenessCheck>(
+      html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"></oz-liveness-check>`,
+    );
     void el.start();
     await waitUntil(() => el.state === 'capturing');
     const err = oneEvent(el, 'oz-error');
@@ -182,7 +191,9 @@ describe('<oz-liveness-check> preload', () => {
   beforeEach(() => installStub());
 
   it('preload set after connecting (as framework wrappers do) loads the plugin', async () => {
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"></oz-liveness-check>`);
+    const el = await fixture<OzLivenessCheck>(
+      html`<oz-liveness-check plugin-src=${freshStubSrc()} backend-url="/b"></oz-liveness-check>`,
+    );
     expect(el.state).to.equal('idle');
     const ready = oneEvent(el, 'oz-plugin-ready');
     el.preload = true;

@@ -4,7 +4,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { uniqueId } from '../support/stub-plugin.js';
 
-const CSP = "default-src 'self'; script-src 'self' 'nonce-t3st'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self' 'nonce-t3st'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
 describe('strict CSP', function () {
   this.timeout(20_000);
@@ -23,8 +24,12 @@ describe('strict CSP', function () {
     try {
       await new Promise((r) => frame.addEventListener('load', r, { once: true }));
       const win = frame.contentWindow as Window & typeof globalThis & { __ozStub?: unknown; OzLiveness?: unknown };
-      win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      await waitUntil(() => win.customElements.get('oz-liveness-check'), 'elements defined under CSP', { timeout: 10_000 });
+      win.document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+      await waitUntil(() => win.customElements.get('oz-liveness-check'), 'elements defined under CSP', {
+        timeout: 10_000,
+      });
       const calls: unknown[] = [];
       win.__ozStub = { open: (o: unknown) => calls.push(o), close() {}, hide() {} };
       const el = win.document.getElementById('c') as HTMLElement & { start(): Promise<void>; state: string };

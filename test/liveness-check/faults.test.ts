@@ -46,7 +46,7 @@ describe('<oz-liveness-check> faults', () => {
       expect(d).to.include({ code: 'plugin-missing', category: 'plugin', retryable: false });
     });
 
-    it('a second element\'s start() while a window is open gives plugin-busy and leaves the first alone', async () => {
+    it("a second element's start() while a window is open gives plugin-busy and leaves the first alone", async () => {
       const first = await check();
       void first.start();
       await waitUntil(() => first.state === 'capturing');
@@ -121,7 +121,10 @@ describe('<oz-liveness-check> faults', () => {
     for (const status of [408, 429, 500, 502]) {
       it(`retries ${status} upload-retries times, then upload-failed (retryable), the container kept`, async () => {
         const id = uniqueId();
-        const el = await check({ 'upload-retries': '1', 'backend-url': `/test-backend/upload?id=${id}&seq=${status}` }, id);
+        const el = await check(
+          { 'upload-retries': '1', 'backend-url': `/test-backend/upload?id=${id}&seq=${status}` },
+          id,
+        );
         const err = oneEvent(el, 'oz-error');
         const container = await capture(el, stub);
         expect((await err).detail).to.include({ code: 'upload-failed', status, retryable: true });
@@ -135,7 +138,10 @@ describe('<oz-liveness-check> faults', () => {
 
     it('honours Retry-After', async () => {
       const id = uniqueId();
-      const el = await check({ 'upload-retries': '1', 'backend-url': `/test-backend/upload?id=${id}&seq=429,201&retryAfter=1` }, id);
+      const el = await check(
+        { 'upload-retries': '1', 'backend-url': `/test-backend/upload?id=${id}&seq=429,201&retryAfter=1` },
+        id,
+      );
       const result = oneEvent(el, 'oz-result');
       await capture(el, stub);
       await result;
@@ -145,7 +151,10 @@ describe('<oz-liveness-check> faults', () => {
     for (const code of [3, 4, 5, 13, 14]) {
       it(`400 with Oz error_code ${code} → container-rejected, ozErrorCode ${code}, never retried`, async () => {
         const id = uniqueId();
-        const el = await check({ 'upload-retries': '3', 'backend-url': `/test-backend/upload?id=${id}&seq=400&ozCode=${code}` }, id);
+        const el = await check(
+          { 'upload-retries': '3', 'backend-url': `/test-backend/upload?id=${id}&seq=400&ozCode=${code}` },
+          id,
+        );
         const err = oneEvent(el, 'oz-error');
         await capture(el, stub);
         expect((await err).detail).to.include({ code: 'container-rejected', ozErrorCode: code, status: 400 });
@@ -154,21 +163,28 @@ describe('<oz-liveness-check> faults', () => {
     }
 
     it('a 2xx that is not JSON → backend-response-invalid', async () => {
-      const el = await check({ 'backend-url': `/test-backend/upload?id=${uniqueId()}&seq=200&body=${encodeURIComponent('<html>ok</html>')}&type=text/html` });
+      const el = await check({
+        'backend-url': `/test-backend/upload?id=${uniqueId()}&seq=200&body=${encodeURIComponent('<html>ok</html>')}&type=text/html`,
+      });
       const err = oneEvent(el, 'oz-error');
       await capture(el, stub);
       expect((await err).detail).to.include({ code: 'backend-response-invalid', status: 200 });
     });
 
     it('a 2xx JSON that is not a folder → backend-response-invalid', async () => {
-      const el = await check({ 'backend-url': `/test-backend/upload?id=${uniqueId()}&seq=200&body=${encodeURIComponent('{"ok":true}')}` });
+      const el = await check({
+        'backend-url': `/test-backend/upload?id=${uniqueId()}&seq=200&body=${encodeURIComponent('{"ok":true}')}`,
+      });
       const err = oneEvent(el, 'oz-error');
       await capture(el, stub);
       expect((await err).detail.code).to.equal('backend-response-invalid');
     });
 
     it('an attempt longer than upload-timeout → upload-timeout, retryable', async () => {
-      const el = await check({ 'upload-timeout': '300', 'backend-url': `/test-backend/upload?id=${uniqueId()}&hang=1` });
+      const el = await check({
+        'upload-timeout': '300',
+        'backend-url': `/test-backend/upload?id=${uniqueId()}&hang=1`,
+      });
       const err = oneEvent(el, 'oz-error');
       await capture(el, stub);
       expect((await err).detail).to.include({ code: 'upload-timeout', retryable: true });
@@ -242,7 +258,8 @@ describe('<oz-liveness-check> faults', () => {
       const options = stub.last;
       const parent = el.parentElement!;
       const events: string[] = [];
-      for (const n of ['oz-error', 'oz-close', 'oz-state-change', 'oz-result', 'oz-capture-complete'] as const) el.addEventListener(n, () => events.push(n));
+      for (const n of ['oz-error', 'oz-close', 'oz-state-change', 'oz-result', 'oz-capture-complete'] as const)
+        el.addEventListener(n, () => events.push(n));
       el.remove();
       await waitUntil(() => stub.closes === 1 && el.state === 'ready', 'torn down after the task');
       // The window's callbacks now belong to a disposed capture: ignored on the spot.
@@ -261,7 +278,10 @@ describe('<oz-liveness-check> faults', () => {
     });
 
     it('removed mid-upload: the request is aborted and no oz-result fires', async () => {
-      const el = await check({ 'upload-timeout': '5000', 'backend-url': `/test-backend/upload?id=${uniqueId()}&hang=1` });
+      const el = await check({
+        'upload-timeout': '5000',
+        'backend-url': `/test-backend/upload?id=${uniqueId()}&hang=1`,
+      });
       const events: string[] = [];
       el.addEventListener('oz-result', () => events.push('result'));
       el.addEventListener('oz-error', () => events.push('error'));

@@ -6,7 +6,14 @@ import { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import { OzResultBanner } from '../../src/result-banner/result-banner.js';
 import { followCheck } from '../../src/context.js';
 import en from '../../src/i18n/en.js';
-import { freshStubSrc, installStub, randomContainer, received, uniqueId, type StubPlugin } from '../support/stub-plugin.js';
+import {
+  freshStubSrc,
+  installStub,
+  randomContainer,
+  received,
+  uniqueId,
+  type StubPlugin,
+} from '../support/stub-plugin.js';
 
 if (!customElements.get('oz-liveness-check')) customElements.define('oz-liveness-check', OzLivenessCheck);
 if (!customElements.get('oz-result-banner')) customElements.define('oz-result-banner', OzResultBanner);
@@ -47,7 +54,11 @@ describe('<oz-liveness-check> one voice', () => {
     const line = status(el)!;
     expect(line.getAttribute('role')).to.equal('status');
     const texts: string[] = [];
-    new MutationObserver(() => texts.push(line.textContent!.trim())).observe(line, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => texts.push(line.textContent!.trim())).observe(line, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
     const result = oneEvent(el, 'oz-result');
     await captureOnce(el, stub);
     await result;
@@ -101,7 +112,10 @@ describe('<oz-liveness-check> words and button per outcome', () => {
     stub = installStub();
   });
 
-  for (const [decision, query] of [['reject', 'sr=DECLINED'], ['failed', 'rs=FAILED&sr=FAILED']] as const) {
+  for (const [decision, query] of [
+    ['reject', 'sr=DECLINED'],
+    ['failed', 'rs=FAILED&sr=FAILED'],
+  ] as const) {
     it(`after ${decision}: the status names the outcome (never "${en['check.state.done']}"), the button says Try again and starts a new capture`, async () => {
       const id = uniqueId();
       const el = await check(id, `/test-backend/upload?id=${id}&${query}`);
@@ -170,13 +184,15 @@ describe('<oz-liveness-check> words and button per outcome', () => {
     const el = await check(id, `/test-backend/upload?id=${id}&hang=1`);
     el.uploadTimeout = 15_000;
     await captureOnce(el, stub, randomContainer(300_000));
-    await waitUntil(() => status(el)?.textContent!.trim() === en['check.state.analysing'], 'analysing shown', { timeout: 10_000 });
+    await waitUntil(() => status(el)?.textContent?.trim() === en['check.state.analysing'], 'analysing shown', {
+      timeout: 10_000,
+    });
     const bar = el.shadowRoot!.querySelector('progress')!;
     expect(bar.hasAttribute('value')).to.equal(false); // indeterminate, not a full bar
     el.reset();
   });
 
-  it('a failed session-token request carries the backend\'s X-Request-Id as detail.requestId', async () => {
+  it("a failed session-token request carries the backend's X-Request-Id as detail.requestId", async () => {
     const el = await check();
     el.sessionTokenUrl = `/test-backend/token?status=503&requestId=req-7f3a`;
     const err = oneEvent(el, 'oz-error');
@@ -184,7 +200,7 @@ describe('<oz-liveness-check> words and button per outcome', () => {
     expect((await err).detail).to.include({ code: 'session-token-failed', status: 503, requestId: 'req-7f3a' });
   });
 
-  it('updateComplete waits for the element\'s language: no English first', async () => {
+  it("updateComplete waits for the element's language: no English first", async () => {
     const el = document.createElement('oz-liveness-check');
     el.lang = 'tr';
     document.body.append(el);
@@ -213,12 +229,18 @@ describe('<oz-liveness-check> preflight', () => {
   function stubProperty(target: object, name: string, value: unknown) {
     const own = Object.getOwnPropertyDescriptor(target, name);
     Object.defineProperty(target, name, { value, configurable: true, writable: true });
-    undo.push(() => (own ? Object.defineProperty(target, name, own) : delete (target as Record<string, unknown>)[name]));
+    undo.push(() =>
+      own ? Object.defineProperty(target, name, own) : delete (target as Record<string, unknown>)[name],
+    );
   }
 
   const problems: [string, () => void, string][] = [
     ['no camera API', () => stubProperty(navigator.mediaDevices, 'getUserMedia', undefined), 'camera-unsupported'],
-    ['a refused camera', () => stubProperty(navigator.permissions, 'query', async () => ({ state: 'denied' })), 'camera-denied'],
+    [
+      'a refused camera',
+      () => stubProperty(navigator.permissions, 'query', async () => ({ state: 'denied' })),
+      'camera-denied',
+    ],
     ['no WebAssembly', () => stubProperty(globalThis, 'WebAssembly', undefined), 'wasm-unsupported'],
   ];
   for (const [name, breakIt, code] of problems) {

@@ -28,11 +28,17 @@ describe('Trusted Types', function () {
     try {
       await new Promise((r) => frame.addEventListener('load', r, { once: true }));
       const win = frame.contentWindow as Window & typeof globalThis & { __ozStub?: unknown };
-      win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      win.document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
       await waitUntil(() => win.customElements.get('oz-liveness-check'), 'elements defined', { timeout: 10_000 });
       const calls: unknown[] = [];
       win.__ozStub = { open: (o: unknown) => calls.push(o), close() {}, hide() {} };
-      const el = win.document.getElementById('c') as HTMLElement & { start(): Promise<void>; state: string; error?: { message: string } };
+      const el = win.document.getElementById('c') as HTMLElement & {
+        start(): Promise<void>;
+        state: string;
+        error?: { message: string };
+      };
       void el.start();
       await waitUntil(() => el.state === 'capturing' || el.state === 'error', 'opened or failed', { timeout: 10_000 });
       expect(el.error?.message, 'no error').to.equal(undefined);

@@ -14,19 +14,35 @@ async function sessionToken(api: Api, headers: Record<string, string> = {}): Pro
   return body.session_token;
 }
 
-function upload(api: Api, body: BodyInit | null, opts: { path?: string; type?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
+function upload(
+  api: Api,
+  body: BodyInit | null,
+  opts: { path?: string; type?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {},
+) {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.type !== null) headers['content-type'] = opts.type ?? 'application/octet-stream';
-  return api(new Request(`${BASE}${opts.path ?? '/api/instant/folders/'}`, { method: 'POST', body, headers, signal: opts.signal }));
+  return api(
+    new Request(`${BASE}${opts.path ?? '/api/instant/folders/'}`, {
+      method: 'POST',
+      body,
+      headers,
+      signal: opts.signal,
+    }),
+  );
 }
 
-async function errorOf(res: Response): Promise<{ status: number; error_code: number; error_message: string; details: { reason?: string } }> {
+async function errorOf(
+  res: Response,
+): Promise<{ status: number; error_code: number; error_message: string; details: { reason?: string } }> {
   const body = (await res.json()) as { error_code: number; error_message: string; details: { reason?: string } };
   return { status: res.status, ...body };
 }
 
 /** A fresh API plus a container sealed with a fresh token from it. */
-async function setup(options: SimulatedOzApiOptions = {}, container: Parameters<typeof createSimulatedContainer>[0] = {}) {
+async function setup(
+  options: SimulatedOzApiOptions = {},
+  container: Parameters<typeof createSimulatedContainer>[0] = {},
+) {
   const api = createSimulatedOzApi(options);
   const token = await sessionToken(api);
   const blob = await createSimulatedContainer({ sessionToken: token, key: options.key, ...container });
@@ -45,6 +61,7 @@ type Folder = {
     state: string;
     resolution_status: string;
     error_code: unknown;
+    error_message?: string | null;
     results_data: Record<string, number> | null;
     results_media: Array<{ source_media_id: string; output_images: Array<{ image_b64: string }> }>;
   }>;
@@ -82,7 +99,10 @@ describe('simulated Oz API: session tokens', () => {
 
 describe('simulated Oz API: uploads that succeed', () => {
   it('answers 201 with a documented folder (accept)', async () => {
-    const { api, blob } = await setup({}, { meta: { transaction_id: 't-1', end_user_id: 'u-1' }, eventSessionId: 'ev-1' });
+    const { api, blob } = await setup(
+      {},
+      { meta: { transaction_id: 't-1', end_user_id: 'u-1' }, eventSessionId: 'ev-1' },
+    );
     const res = await upload(api, blob);
     assert.equal(res.status, 201);
     const folder = (await res.json()) as Folder;
@@ -96,7 +116,12 @@ describe('simulated Oz API: uploads that succeed', () => {
     assert.equal(quality.resolution_status, 'SUCCESS');
     assert.equal(typeof quality.results_data?.confidence_spoofing, 'number');
     const image = quality.results_media[0]!.output_images[0]!.image_b64;
-    assert.ok(Buffer.from(image, 'base64').subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])), 'image_b64 is a base64 JPEG');
+    assert.ok(
+      Buffer.from(image, 'base64')
+        .subarray(0, 3)
+        .equals(Buffer.from([0xff, 0xd8, 0xff])),
+      'image_b64 is a base64 JPEG',
+    );
     assert.equal(quality.results_media[0]!.source_media_id, folder.media[0]!.media_id);
   });
 
@@ -116,7 +141,9 @@ describe('simulated Oz API: uploads that succeed', () => {
     assert.equal(folder.system_resolution, 'FAILED');
     assert.match(folder.resolution_comment, /QUALITY/);
     assert.equal(folder.analyses[0]!.state, 'FAILED');
-    assert.ok(folder.analyses[0]!.error_code);
+    // An integer, as every Oz error_code (0 is Oz's general "unknown"), never a string.
+    assert.ok(Number.isInteger(folder.analyses[0]!.error_code), 'an integer error_code');
+    assert.ok(folder.analyses[0]!.error_message);
   });
 
   it('lets its own scenario option override the container hint', async () => {
@@ -166,8 +193,14 @@ describe('simulated Oz API: uploads that succeed', () => {
   it('adds a DOCUMENTS analysis when document photos come with a selfie', async () => {
     const { api, blob } = await setup({}, { actions: ['photo_id_front', 'video_selfie_blank'] });
     const folder = (await (await upload(api, blob)).json()) as Folder;
-    assert.deepEqual(folder.analyses.map((a) => a.type), ['QUALITY', 'DOCUMENTS']);
-    assert.deepEqual(folder.media.map((m) => m.tags[0]), ['photo_id', 'video_selfie']);
+    assert.deepEqual(
+      folder.analyses.map((a) => a.type),
+      ['QUALITY', 'DOCUMENTS'],
+    );
+    assert.deepEqual(
+      folder.media.map((m) => m.tags[0]),
+      ['photo_id', 'video_selfie'],
+    );
   });
 
   it('accepts a token-less container only when requireSessionToken is false', async () => {
@@ -185,18 +218,27 @@ describe('simulated Oz API: uploads that succeed', () => {
 describe('simulated Oz API: Instant and Full', () => {
   it('Instant stores nothing; Full keeps folders and finds them by meta_data', async () => {
     const api = createSimulatedOzApi();
-    const c = (meta: Record<string, string>) => sessionToken(api).then((t) => createSimulatedContainer({ sessionToken: t, meta }));
+    const c = (meta: Record<string, string>) =>
+      sessionToken(api).then((t) => createSimulatedContainer({ sessionToken: t, meta }));
     await upload(api, await c({ transaction_id: 'instant-1' }));
-    const stored = (await (await upload(api, await c({ transaction_id: 'full-1' }), { path: '/api/folders/' })).json()) as Folder;
+    const stored = (await (
+      await upload(api, await c({ transaction_id: 'full-1' }), { path: '/api/folders/' })
+    ).json()) as Folder;
     await upload(api, await c({ transaction_id: 'full-2' }), { path: '/api/folders/' });
 
     const find = async (q: string) =>
-      (await (await api(new Request(`${BASE}/api/folders/?meta_data=${encodeURIComponent(q)}`))).json()) as { items: Folder[]; total: number };
+      (await (await api(new Request(`${BASE}/api/folders/?meta_data=${encodeURIComponent(q)}`))).json()) as {
+        items: Folder[];
+        total: number;
+      };
     assert.equal((await find('transaction_id==instant-1')).items.length, 0);
     const hit = await find('transaction_id==full-1');
     assert.equal(hit.items.length, 1);
     assert.equal(hit.items[0]!.folder_id, stored.folder_id);
-    assert.equal((await api(new Request(`${BASE}/api/folders/`)).then((r) => r.json()) as { items: Folder[] }).items.length, 2);
+    assert.equal(
+      ((await api(new Request(`${BASE}/api/folders/`)).then((r) => r.json())) as { items: Folder[] }).items.length,
+      2,
+    );
 
     const one = await api(new Request(`${BASE}/api/folders/${stored.folder_id}/`));
     assert.equal(one.status, 200);
@@ -221,51 +263,172 @@ describe('simulated Oz API: Instant and Full', () => {
 
 describe('simulated Oz API: container errors (400 "Invalid request data")', () => {
   const cases: Array<[string, () => Promise<{ api: Api; res: Response }>, number, string]> = [
-    ['no body', async () => { const { api } = await setup(); return { api, res: await upload(api, null) }; }, 13, 'no_container'],
-    ['empty container (container_error_13)', async () => { const { api, blob } = await setup({}, { scenario: 'container_error_13' }); return { api, res: await upload(api, blob) }; }, 13, 'no_container'],
-    ['wrong content type', async () => { const { api, blob } = await setup(); return { api, res: await upload(api, blob, { type: 'application/json' }) }; }, 13, 'wrong_content_type'],
-    ['multipart form', async () => {
-      const { api, blob } = await setup();
-      const form = new FormData();
-      form.append('file', blob);
-      return { api, res: await upload(api, form, { type: null }) };
-    }, 13, 'wrong_content_type'],
-    ['not a container', async () => { const { api } = await setup(); return { api, res: await upload(api, new Uint8Array(200).fill(7)) }; }, 14, 'not_a_container'],
-    ['broken signature (container_error_14)', async () => { const { api, blob } = await setup({}, { scenario: 'container_error_14' }); return { api, res: await upload(api, blob) }; }, 14, 'bad_signature'],
-    ['a flipped byte', async () => {
-      const { api, blob } = await setup();
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      bytes[40] = bytes[40]! ^ 1;
-      return { api, res: await upload(api, bytes) };
-    }, 14, 'bad_signature'],
-    ['a truncated container', async () => {
-      const { api, blob } = await setup();
-      return { api, res: await upload(api, blob.slice(0, blob.size - 10)) };
-    }, 14, 'bad_signature'],
-    ['a foreign key', async () => { const { api, blob } = await setup({}, { key: 'someone-else' }); return { api, res: await upload(api, blob) }; }, 14, 'bad_signature'],
-    ['no session token', async () => { const api = createSimulatedOzApi(); return { api, res: await upload(api, await createSimulatedContainer({ sessionToken: null })) }; }, 14, 'session_token_missing'],
-    ['a made-up session token', async () => { const api = createSimulatedOzApi(); return { api, res: await upload(api, await createSimulatedContainer({ sessionToken: 'eyJhbGciOi.x.y' })) }; }, 14, 'session_token_invalid'],
-    ['a token from another simulator key', async () => {
-      const other = createSimulatedOzApi({ key: 'other' });
-      const api = createSimulatedOzApi();
-      return { api, res: await upload(api, await createSimulatedContainer({ sessionToken: await sessionToken(other) })) };
-    }, 14, 'session_token_invalid'],
-    ['a tampered token', async () => {
-      const api = createSimulatedOzApi();
-      const [h, p, s] = (await sessionToken(api)).split('.');
-      const claims = JSON.parse(Buffer.from(p!, 'base64url').toString()) as { exp: number };
-      claims.exp += 3600;
-      const forged = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
-      return { api, res: await upload(api, await createSimulatedContainer({ sessionToken: forged })) };
-    }, 14, 'session_token_invalid'],
-    ['damaged media (container_error_5)', async () => { const { api, blob } = await setup({}, { scenario: 'container_error_5' }); return { api, res: await upload(api, blob) }; }, 5, 'media_hash_mismatch'],
-    ['media that is not the JPEG it claims', async () => {
-      const { api, token } = await setup();
-      const blob = await createSimulatedContainer({ sessionToken: token, jpeg: new Uint8Array([1, 2, 3, 4, 5, 6]) });
-      return { api, res: await upload(api, blob) };
-    }, 5, 'media_format'],
-    ['no media (container_error_4)', async () => { const { api, blob } = await setup({}, { scenario: 'container_error_4' }); return { api, res: await upload(api, blob) }; }, 4, 'no_media'],
-    ['no payload (container_error_3)', async () => { const { api, blob } = await setup({}, { scenario: 'container_error_3' }); return { api, res: await upload(api, blob) }; }, 3, 'no_payload'],
+    [
+      'no body',
+      async () => {
+        const { api } = await setup();
+        return { api, res: await upload(api, null) };
+      },
+      13,
+      'no_container',
+    ],
+    [
+      'empty container (container_error_13)',
+      async () => {
+        const { api, blob } = await setup({}, { scenario: 'container_error_13' });
+        return { api, res: await upload(api, blob) };
+      },
+      13,
+      'no_container',
+    ],
+    [
+      'wrong content type',
+      async () => {
+        const { api, blob } = await setup();
+        return { api, res: await upload(api, blob, { type: 'application/json' }) };
+      },
+      13,
+      'wrong_content_type',
+    ],
+    [
+      'multipart form',
+      async () => {
+        const { api, blob } = await setup();
+        const form = new FormData();
+        form.append('file', blob);
+        return { api, res: await upload(api, form, { type: null }) };
+      },
+      13,
+      'wrong_content_type',
+    ],
+    [
+      'not a container',
+      async () => {
+        const { api } = await setup();
+        return { api, res: await upload(api, new Uint8Array(200).fill(7)) };
+      },
+      14,
+      'not_a_container',
+    ],
+    [
+      'broken signature (container_error_14)',
+      async () => {
+        const { api, blob } = await setup({}, { scenario: 'container_error_14' });
+        return { api, res: await upload(api, blob) };
+      },
+      14,
+      'bad_signature',
+    ],
+    [
+      'a flipped byte',
+      async () => {
+        const { api, blob } = await setup();
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        bytes[40] = bytes[40]! ^ 1;
+        return { api, res: await upload(api, bytes) };
+      },
+      14,
+      'bad_signature',
+    ],
+    [
+      'a truncated container',
+      async () => {
+        const { api, blob } = await setup();
+        return { api, res: await upload(api, blob.slice(0, blob.size - 10)) };
+      },
+      14,
+      'bad_signature',
+    ],
+    [
+      'a foreign key',
+      async () => {
+        const { api, blob } = await setup({}, { key: 'someone-else' });
+        return { api, res: await upload(api, blob) };
+      },
+      14,
+      'bad_signature',
+    ],
+    [
+      'no session token',
+      async () => {
+        const api = createSimulatedOzApi();
+        return { api, res: await upload(api, await createSimulatedContainer({ sessionToken: null })) };
+      },
+      14,
+      'session_token_missing',
+    ],
+    [
+      'a made-up session token',
+      async () => {
+        const api = createSimulatedOzApi();
+        return { api, res: await upload(api, await createSimulatedContainer({ sessionToken: 'eyJhbGciOi.x.y' })) };
+      },
+      14,
+      'session_token_invalid',
+    ],
+    [
+      'a token from another simulator key',
+      async () => {
+        const other = createSimulatedOzApi({ key: 'other' });
+        const api = createSimulatedOzApi();
+        return {
+          api,
+          res: await upload(api, await createSimulatedContainer({ sessionToken: await sessionToken(other) })),
+        };
+      },
+      14,
+      'session_token_invalid',
+    ],
+    [
+      'a tampered token',
+      async () => {
+        const api = createSimulatedOzApi();
+        const [h, p, s] = (await sessionToken(api)).split('.');
+        const claims = JSON.parse(Buffer.from(p!, 'base64url').toString()) as { exp: number };
+        claims.exp += 3600;
+        const forged = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
+        return { api, res: await upload(api, await createSimulatedContainer({ sessionToken: forged })) };
+      },
+      14,
+      'session_token_invalid',
+    ],
+    [
+      'damaged media (container_error_5)',
+      async () => {
+        const { api, blob } = await setup({}, { scenario: 'container_error_5' });
+        return { api, res: await upload(api, blob) };
+      },
+      5,
+      'media_hash_mismatch',
+    ],
+    [
+      'media that is not the JPEG it claims',
+      async () => {
+        const { api, token } = await setup();
+        const blob = await createSimulatedContainer({ sessionToken: token, jpeg: new Uint8Array([1, 2, 3, 4, 5, 6]) });
+        return { api, res: await upload(api, blob) };
+      },
+      5,
+      'media_format',
+    ],
+    [
+      'no media (container_error_4)',
+      async () => {
+        const { api, blob } = await setup({}, { scenario: 'container_error_4' });
+        return { api, res: await upload(api, blob) };
+      },
+      4,
+      'no_media',
+    ],
+    [
+      'no payload (container_error_3)',
+      async () => {
+        const { api, blob } = await setup({}, { scenario: 'container_error_3' });
+        return { api, res: await upload(api, blob) };
+      },
+      3,
+      'no_payload',
+    ],
   ];
 
   for (const [name, run, code, reason] of cases) {
@@ -331,7 +494,13 @@ describe('simulated Oz API: container errors (400 "Invalid request data")', () =
 describe('simulated Oz API: access-token mode', () => {
   const credentials = { email: 'ops@example.test', password: 'pw' };
   const login = (api: Api, body: unknown) =>
-    api(new Request(`${BASE}/api/authorize/auth/`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+    api(
+      new Request(`${BASE}/api/authorize/auth/`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
 
   it('logs in with the configured credentials and then serves the routes', async () => {
     const api = createSimulatedOzApi({ credentials });
@@ -347,7 +516,10 @@ describe('simulated Oz API: access-token mode', () => {
 
   it('6 without credentials or without the header', async () => {
     const api = createSimulatedOzApi({ credentials });
-    assert.deepEqual([await errorOf(await login(api, {}))].map((e) => [e.status, e.error_code]), [[401, 6]]);
+    assert.deepEqual(
+      [await errorOf(await login(api, {}))].map((e) => [e.status, e.error_code]),
+      [[401, 6]],
+    );
     const err = await errorOf(await api(new Request(`${BASE}/api/authorize/session_token`)));
     assert.deepEqual([err.status, err.error_code], [401, 6]);
     const up = await errorOf(await upload(api, await createSimulatedContainer()));
@@ -357,7 +529,9 @@ describe('simulated Oz API: access-token mode', () => {
   it('7 for wrong credentials or an unknown access token', async () => {
     const api = createSimulatedOzApi({ credentials });
     assert.equal((await errorOf(await login(api, { credentials: { ...credentials, password: 'no' } }))).error_code, 7);
-    const err = await errorOf(await api(new Request(`${BASE}/api/authorize/session_token`, { headers: { 'X-Forensic-Access-Token': 'nope' } })));
+    const err = await errorOf(
+      await api(new Request(`${BASE}/api/authorize/session_token`, { headers: { 'X-Forensic-Access-Token': 'nope' } })),
+    );
     assert.deepEqual([err.status, err.error_code], [401, 7]);
   });
 
@@ -366,11 +540,15 @@ describe('simulated Oz API: access-token mode', () => {
     const api = createSimulatedOzApi({ credentials, accessTokenLifetimeSeconds: 60, now: () => clock });
     const { access_token } = (await (await login(api, { credentials })).json()) as { access_token: string };
     clock += 60_000;
-    const err = await errorOf(await api(new Request(`${BASE}/api/authorize/session_token`, { headers: { 'X-Forensic-Access-Token': access_token } })));
+    const err = await errorOf(
+      await api(
+        new Request(`${BASE}/api/authorize/session_token`, { headers: { 'X-Forensic-Access-Token': access_token } }),
+      ),
+    );
     assert.deepEqual([err.status, err.error_code], [401, 8]);
   });
 
-  it('accepts a fixed accessToken (the server half\'s OZ_ACCESS_TOKEN)', async () => {
+  it("accepts a fixed accessToken (the server half's OZ_ACCESS_TOKEN)", async () => {
     const api = createSimulatedOzApi({ accessToken: 'fixed-token' });
     assert.ok(await sessionToken(api, { 'X-Forensic-Access-Token': 'fixed-token' }));
     assert.equal((await errorOf(await api(new Request(`${BASE}/api/authorize/session_token`)))).error_code, 6);
@@ -380,5 +558,87 @@ describe('simulated Oz API: access-token mode', () => {
     const api = createSimulatedOzApi();
     assert.ok(await sessionToken(api));
     assert.equal((await login(api, { credentials })).status, 200);
+  });
+});
+
+// Oz's API Error Codes page carries 6/7/8 in the body and promises no HTTP status: the auth_expired_*
+// scenarios answer 8 once, under 400 or 401, on the session-token call or on the upload.
+describe('simulated Oz API: an access token that expires (auth_expired_* scenarios)', () => {
+  const credentials = { email: 'backend@example.test', password: 's3cret' };
+  const login = async (api: Api): Promise<string> => {
+    const res = await api(
+      new Request(`${BASE}/api/authorize/auth/`, {
+        method: 'POST',
+        body: JSON.stringify({ credentials }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+  const tokenCall = (api: Api, access: string) =>
+    api(new Request(`${BASE}/api/authorize/session_token`, { headers: { 'X-Forensic-Access-Token': access } }));
+
+  for (const status of [400, 401] as const) {
+    it(`auth_expired_${status}_session_token: ${status} / 8 once, then a fresh login works`, async () => {
+      const api = createSimulatedOzApi({ credentials, scenario: `auth_expired_${status}_session_token` });
+      const first = await login(api);
+      const refused = await errorOf(await tokenCall(api, first));
+      assert.deepEqual([refused.status, refused.error_code], [status, 8]);
+      assert.equal(refused.error_message, 'Access token expired.');
+      const again = await errorOf(await tokenCall(api, first));
+      assert.deepEqual([again.status, again.error_code], [status, 8], 'the expired token stays expired');
+      const fresh = await login(api);
+      const res = await tokenCall(api, fresh);
+      assert.equal(res.status, 200);
+      assert.ok(((await res.json()) as { session_token: string }).session_token);
+      assert.equal((await tokenCall(api, fresh)).status, 200, 'only once');
+    });
+
+    it(`auth_expired_${status}_upload: ${status} / 8 once on the upload, the session token unspent`, async () => {
+      const api = createSimulatedOzApi({ credentials, scenario: `auth_expired_${status}_upload` });
+      const first = await login(api);
+      const tokenRes = await tokenCall(api, first);
+      assert.equal(tokenRes.status, 200, 'the session-token call is not the one that fails');
+      const { session_token } = (await tokenRes.json()) as { session_token: string };
+      const blob = await createSimulatedContainer({ sessionToken: session_token });
+      const refused = await errorOf(await upload(api, blob, { headers: { 'X-Forensic-Access-Token': first } }));
+      assert.deepEqual([refused.status, refused.error_code], [status, 8]);
+      const fresh = await login(api);
+      const res = await upload(api, blob, { headers: { 'X-Forensic-Access-Token': fresh } });
+      assert.equal(res.status, 201, 'the same container goes through: its session token was never checked');
+      assert.equal(((await res.json()) as Folder).system_resolution, 'SUCCESS');
+    });
+  }
+
+  it('expires a fixed accessToken for good (no login can mend it)', async () => {
+    const api = createSimulatedOzApi({ accessToken: 'fixed-token', scenario: 'auth_expired_400_session_token' });
+    for (let i = 0; i < 2; i++) {
+      const err = await errorOf(await tokenCall(api, 'fixed-token'));
+      assert.deepEqual([err.status, err.error_code], [400, 8]);
+    }
+  });
+
+  it('turns access-token mode on by itself: no token is 401 / 6', async () => {
+    const api = createSimulatedOzApi({ scenario: 'auth_expired_401_upload' });
+    const err = await errorOf(await api(new Request(`${BASE}/api/authorize/session_token`)));
+    assert.deepEqual([err.status, err.error_code], [401, 6]);
+  });
+
+  it('answers every error_code as an integer, as Oz documents', async () => {
+    const api = createSimulatedOzApi({ credentials, scenario: 'auth_expired_400_session_token' });
+    const answers = [
+      await tokenCall(api, await login(api)),
+      await api(new Request(`${BASE}/api/authorize/session_token`)),
+      await tokenCall(api, 'unknown'),
+      await api(new Request(`${BASE}/api/nowhere`)),
+      await upload(api, new Uint8Array(0), { headers: { 'X-Forensic-Access-Token': await login(api) } }),
+      await api(
+        new Request(`${BASE}/api/folders/?meta_data=bad`, { headers: { 'X-Forensic-Access-Token': await login(api) } }),
+      ),
+    ];
+    const codes = await Promise.all(answers.map(async (r) => ((await r.json()) as { error_code: unknown }).error_code));
+    assert.deepEqual(codes, [8, 6, 7, 10, 13, 0]);
+    assert.ok(codes.every((c) => Number.isInteger(c)));
   });
 });

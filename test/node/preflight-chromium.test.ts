@@ -27,14 +27,21 @@ before(async () => {
   const script = bundle.outputFiles[0].text;
   server = http.createServer((req, res) => {
     if (req.url === '/preflight.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>preflight</title><script src="/preflight.js"></script>');
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>preflight</title><script src="/preflight.js"></script>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // No --use-fake-ui-for-media-stream: it would grant the camera whatever the permission says.
-    args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--host-resolver-rules=MAP insecure.test 127.0.0.1'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-device-for-media-stream',
+      '--host-resolver-rules=MAP insecure.test 127.0.0.1',
+    ],
   });
 });
 
@@ -46,7 +53,9 @@ after(async () => {
 type Found = { ok: boolean; problems: { code: string; messageKey: string }[] };
 const runPreflight = (page: Page) =>
   page.evaluate(async () => {
-    const { ok, problems } = await (window as unknown as { ozPreflight: { preflight(): Promise<Found> } }).ozPreflight.preflight();
+    const { ok, problems } = await (
+      window as unknown as { ozPreflight: { preflight(): Promise<Found> } }
+    ).ozPreflight.preflight();
     return { ok, problems: problems.map(({ code, messageKey }) => ({ code, messageKey })) };
   });
 

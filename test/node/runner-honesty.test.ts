@@ -18,7 +18,10 @@ function wtr(fixture: string, browsers = 'chromium,firefox'): Promise<{ code: nu
   delete env.WTR_PORT;
   delete env.UPDATE_TEST_FLOOR;
   return new Promise((resolve, reject) => {
-    const child = spawn('node_modules/.bin/wtr', ['--files', `${FIXTURES}/${fixture}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node_modules/.bin/wtr', ['--files', `${FIXTURES}/${fixture}`], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -28,7 +31,9 @@ function wtr(fixture: string, browsers = 'chromium,firefox'): Promise<{ code: nu
 }
 
 describe('the browser run counts honestly', { timeout: 3 * BOUND }, () => {
-  it('fails, naming the file and the browser, when a file throws at import in Firefox only', { timeout: BOUND }, async () => {
+  it('fails, naming the file and the browser, when a file throws at import in Firefox only', {
+    timeout: BOUND,
+  }, async () => {
     const { code, out } = await wtr('throws-in-firefox.fixture.ts');
     assert.notEqual(code, 0, out);
     assert.match(out, /NOT RUN {2}test\/runner\/fixtures\/throws-in-firefox\.fixture\.ts in Firefox: /);
@@ -53,7 +58,9 @@ describe('the browser run counts honestly', { timeout: 3 * BOUND }, () => {
 });
 
 describe('waits in the browser suite', () => {
-  it("waitUntil's default bound is sized for a loaded machine: a condition that takes 1.5 s is met", { timeout: BOUND }, async () => {
+  it("waitUntil's default bound is sized for a loaded machine: a condition that takes 1.5 s is met", {
+    timeout: BOUND,
+  }, async () => {
     const { code, out } = await wtr('wait-until-default.fixture.ts', 'chromium');
     assert.equal(code, 0, out);
     assert.match(out, /Chrome: +1 files, 1 tests: 1 passed, 0 failed/);
@@ -67,19 +74,31 @@ describe('the floor of the whole suite', () => {
     status: 'FINISHED',
     passed: true,
     errors: [],
-    testResults: { name: '', suites: [], tests: Array.from({ length: tests }, (_, i) => ({ name: `t${i}`, passed: true, skipped: false })) },
+    testResults: {
+      name: '',
+      suites: [],
+      tests: Array.from({ length: tests }, (_, i) => ({ name: `t${i}`, passed: true, skipped: false })),
+    },
   });
   const sessions = ['Chrome', 'Firefox'].flatMap((b) => [session(b, '/p/a.test.ts', 3), session(b, '/p/b.test.ts', 2)]);
   const testFiles = ['/p/a.test.ts', '/p/b.test.ts'];
 
   it('passes at the floor', () => {
-    const { problems, totals } = checkSessions(sessions, { testFiles, floor: { testsPerBrowser: 5, filesPerBrowser: 2 }, cwd: '/p' });
+    const { problems, totals } = checkSessions(sessions, {
+      testFiles,
+      floor: { testsPerBrowser: 5, filesPerBrowser: 2 },
+      cwd: '/p',
+    });
     assert.deepEqual(problems, []);
     assert.deepEqual(totals.get('Firefox'), { files: 2, passed: 5, failed: 0, skipped: 0, tests: 5 });
   });
 
   it('fails each browser under the floor, even when the browsers agree', () => {
-    const { problems } = checkSessions(sessions, { testFiles, floor: { testsPerBrowser: 6, filesPerBrowser: 2 }, cwd: '/p' });
+    const { problems } = checkSessions(sessions, {
+      testFiles,
+      floor: { testsPerBrowser: 6, filesPerBrowser: 2 },
+      cwd: '/p',
+    });
     assert.deepEqual(problems, [
       'TOO FEW  Chrome ran 5 tests, fewer than the 6 of test/expected-test-counts.json',
       'TOO FEW  Firefox ran 5 tests, fewer than the 6 of test/expected-test-counts.json',
@@ -92,8 +111,15 @@ describe('the floor of the whole suite', () => {
   });
 
   it('fails a session that timed out before its tests started', () => {
-    const stuck = { ...session('Firefox', '/p/b.test.ts', 0), passed: false, errors: [{ message: 'Browser did not start after 180000ms' }] };
+    const stuck = {
+      ...session('Firefox', '/p/b.test.ts', 0),
+      passed: false,
+      errors: [{ message: 'Browser did not start after 180000ms' }],
+    };
     const { problems } = checkSessions([...sessions.slice(0, 3), stuck], { testFiles, floor: null, cwd: '/p' });
-    assert.ok(problems.includes('NOT RUN  b.test.ts in Firefox: Browser did not start after 180000ms'), problems.join('\n'));
+    assert.ok(
+      problems.includes('NOT RUN  b.test.ts in Firefox: Browser did not start after 180000ms'),
+      problems.join('\n'),
+    );
   });
 });

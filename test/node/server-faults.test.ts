@@ -10,7 +10,12 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it, mock, type TestContext } from 'node:test';
-import { createOzLivenessHandler, createRedisIdempotencyStore, toNodeHandler, type OzLivenessHandlerOptions } from '../../src/server/index.js';
+import {
+  createOzLivenessHandler,
+  createRedisIdempotencyStore,
+  toNodeHandler,
+  type OzLivenessHandlerOptions,
+} from '../../src/server/index.js';
 import { FakeOz, sendJson, waitFor, type Reply } from '../support/fake-oz.js';
 import { startRedis, type RunningRedis } from '../support/redis-server.js';
 
@@ -51,10 +56,19 @@ afterEach(() => {
 const withToken = (extra: Partial<OzLivenessHandlerOptions> = {}) =>
   createOzLivenessHandler({ ozApiUrl: oz.url, accessToken: TOKEN, log: (m) => logs.push(m), ...extra });
 const withLogin = (extra: Partial<OzLivenessHandlerOptions> = {}) =>
-  createOzLivenessHandler({ ozApiUrl: oz.url, credentials: { email: EMAIL, password: PASSWORD }, log: (m) => logs.push(m), ...extra });
+  createOzLivenessHandler({
+    ozApiUrl: oz.url,
+    credentials: { email: EMAIL, password: PASSWORD },
+    log: (m) => logs.push(m),
+    ...extra,
+  });
 
 const getToken = (headers: Record<string, string> = {}) => new Request(`${APP}/session-token`, { headers });
-function postContainer(body: BodyInit | null = new Uint8Array([1, 2, 3]), headers: Record<string, string> = {}, signal?: AbortSignal) {
+function postContainer(
+  body: BodyInit | null = new Uint8Array([1, 2, 3]),
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+) {
   return new Request(`${APP}/container`, {
     method: 'POST',
     body,
@@ -84,22 +98,29 @@ async function answer(res: Response) {
 
 function assertCleanLogs() {
   for (const line of logs) {
-    for (const secret of [TOKEN, PASSWORD, EMAIL, 'login-token-1']) assert.ok(!line.includes(secret), `a log line contains a secret: ${line}`);
+    for (const secret of [TOKEN, PASSWORD, EMAIL, 'login-token-1'])
+      assert.ok(!line.includes(secret), `a log line contains a secret: ${line}`);
     assert.match(line, /\[request [A-Za-z0-9._:-]+\]/, `a log line names no request: ${line}`);
   }
 }
 
-const redirectTo = (status: number): Reply => (_req, res) => {
-  res.writeHead(status, { Location: `${elsewhere.url}/api/authorize/session_token` });
-  res.end();
-};
+const redirectTo =
+  (status: number): Reply =>
+  (_req, res) => {
+    res.writeHead(status, { Location: `${elsewhere.url}/api/authorize/session_token` });
+    res.end();
+  };
 
 describe('redirects: never followed, nothing sent to the other origin', () => {
   for (const status of [301, 302, 303, 307, 308]) {
     it(`${status} on the session token, the upload and the login → 502 with the fixed text`, async () => {
       oz.reply['/api/authorize/session_token'] = redirectTo(status);
       oz.reply['/api/instant/folders/'] = redirectTo(status);
-      for (const res of [await withToken()(getToken()), await withToken()(postContainer()), await withToken()(postContainer(null, { 'Idempotency-Key': `k-${status}` }))]) {
+      for (const res of [
+        await withToken()(getToken()),
+        await withToken()(postContainer()),
+        await withToken()(postContainer(null, { 'Idempotency-Key': `k-${status}` })),
+      ]) {
         const a = await answer(res);
         assert.equal(a.status, 502);
         assert.deepEqual(a.body, { error: REDIRECT_TEXT });
@@ -133,10 +154,19 @@ describe('redirects: never followed, nothing sent to the other origin', () => {
 describe('ozApiUrl must be https: unless loopback', () => {
   it('refuses http: elsewhere with a TypeError naming allowInsecureOzApiUrl, accepts it when set', () => {
     for (const url of ['http://oz.example', 'http://10.0.0.5', 'http://[::2]']) {
-      assert.throws(() => createOzLivenessHandler({ ozApiUrl: url }), (err: Error) => err instanceof TypeError && /allowInsecureOzApiUrl/.test(err.message));
+      assert.throws(
+        () => createOzLivenessHandler({ ozApiUrl: url }),
+        (err: Error) => err instanceof TypeError && /allowInsecureOzApiUrl/.test(err.message),
+      );
       assert.doesNotThrow(() => createOzLivenessHandler({ ozApiUrl: url, allowInsecureOzApiUrl: true }));
     }
-    for (const url of ['http://localhost:8080', 'http://127.0.0.1:1', 'http://127.9.9.9', 'http://[::1]:9', 'https://oz.example']) {
+    for (const url of [
+      'http://localhost:8080',
+      'http://127.0.0.1:1',
+      'http://127.9.9.9',
+      'http://[::1]:9',
+      'https://oz.example',
+    ]) {
       assert.doesNotThrow(() => createOzLivenessHandler({ ozApiUrl: url }), url);
     }
   });
@@ -197,7 +227,9 @@ describe('huge answers are read up to a bound', () => {
       assert.match(String(a.body.error), /more than this server reads/);
       // 8 MiB read, plus what the sockets buffer: never the 300 MB on offer.
       assert.ok(sent.bytes < 100 * 1024 * 1024, `Oz got to send ${sent.bytes} bytes`);
-      t.diagnostic(`RSS growth ${((process.memoryUsage().rss - rss) / 1048576).toFixed(1)} MiB; Oz sent ${(sent.bytes / 1048576).toFixed(0)} MiB`);
+      t.diagnostic(
+        `RSS growth ${((process.memoryUsage().rss - rss) / 1048576).toFixed(1)} MiB; Oz sent ${(sent.bytes / 1048576).toFixed(0)} MiB`,
+      );
       assertCleanLogs();
     });
   }
@@ -235,7 +267,8 @@ describe('login: shared, and a refusal cools down', () => {
   it('40 concurrent token requests during a refused login → one login, 40 × 502; the cool-down grows 1 s, 2 s, … to 5 min', async () => {
     mock.timers.enable({ apis: ['Date'], now: Date.now() });
     try {
-      oz.reply['/api/authorize/auth/'] = (_req, res) => sendJson(res, 401, { error_code: 7, error_message: `bad ${PASSWORD}` });
+      oz.reply['/api/authorize/auth/'] = (_req, res) =>
+        sendJson(res, 401, { error_code: 7, error_message: `bad ${PASSWORD}` });
       const h = withLogin();
       const answers = await Promise.all(Array.from({ length: 40 }, () => h(getToken())));
       for (const res of answers) assert.equal((await answer(res)).status, 502);
@@ -299,7 +332,9 @@ describe('limits (off by default)', () => {
       const release = oz.holdUploads();
       const first = a(postContainer());
       await waitFor(() => oz.uploads().length === 1, 'the first upload is with Oz');
-      const refused = await answer(await (where === 'Redis' ? b : a)(postContainer(new Uint8Array(5), { 'Idempotency-Key': `cap-${where}` })));
+      const refused = await answer(
+        await (where === 'Redis' ? b : a)(postContainer(new Uint8Array(5), { 'Idempotency-Key': `cap-${where}` })),
+      );
       assert.equal(refused.status, 429);
       assert.equal(refused.headers.get('retry-after'), '1');
       release();
@@ -337,7 +372,10 @@ describe('every answer: nosniff and X-Request-Id; log lines name it', () => {
     oz.reply['/api/authorize/session_token'] = (_req, res) => sendJson(res, 500, {});
     const failed = await h(getToken({ 'X-Request-Id': 'trace-42' }));
     assert.equal(failed.headers.get('x-request-id'), 'trace-42');
-    assert.ok(logs.some((l) => l.includes('[request trace-42]')), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /\[request [0-9a-f-]{36}\] \[x-request-id trace-42\]/.test(l)),
+      logs.join('\n'),
+    );
     assertCleanLogs();
   });
 
@@ -345,7 +383,9 @@ describe('every answer: nosniff and X-Request-Id; log lines name it', () => {
     const server = http.createServer(toNodeHandler(withToken(), { basePath: '/api/liveness' }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/elsewhere`, { headers: { 'X-Request-Id': 'node-7' } });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/elsewhere`, {
+        headers: { 'X-Request-Id': 'node-7' },
+      });
       const a = await answer(res);
       assert.equal(a.status, 404);
       assert.equal(a.requestId, 'node-7');
@@ -360,7 +400,11 @@ describe('every answer: nosniff and X-Request-Id; log lines name it', () => {
     const res = await h(
       new Request(`${APP}/container`, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-evil, authorization' },
+        headers: {
+          Origin: 'https://app.example',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'x-evil, authorization',
+        },
       }),
     );
     assert.equal(res.status, 204);
@@ -429,7 +473,11 @@ describe('Redis failing: fail closed', () => {
     const dead = await startRedis();
     const client = await dead.client();
     await dead.stop();
-    let a = await answer(await withToken({ idempotency: { store: createRedisIdempotencyStore(client) } })(postContainer(null, { 'Idempotency-Key': 'k1' })));
+    let a = await answer(
+      await withToken({ idempotency: { store: createRedisIdempotencyStore(client) } })(
+        postContainer(null, { 'Idempotency-Key': 'k1' }),
+      ),
+    );
     assert.equal(a.status, 503);
     assert.ok(a.headers.get('retry-after'));
     const limits = { redis: client, concurrentUploads: 5, sessionTokens: { max: 5 }, clientKey: () => 'c' };

@@ -17,6 +17,7 @@ import { FakeOz, FOLDER, sendJson, waitFor } from '../support/fake-oz.js';
 import { startRedis, type RunningRedis } from '../support/redis-server.js';
 
 const TOKEN = 'tok-SECRET-4f9a2c';
+const PASSWORD = 'pw-SECRET-77e1d0';
 const oz = new FakeOz();
 let redis: RunningRedis;
 let logs: string[] = [];
@@ -37,7 +38,13 @@ afterEach(() => {
 function post(body: BodyInit | null, key: string | null, signal?: AbortSignal): Request {
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
   if (key !== null) headers['Idempotency-Key'] = key;
-  return new Request('https://shop.example/api/liveness/container', { method: 'POST', body, headers, signal, duplex: 'half' } as RequestInit);
+  return new Request('https://shop.example/api/liveness/container', {
+    method: 'POST',
+    body,
+    headers,
+    signal,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 /** A body that sends `bytes` then, if `cut`, fails instead of ending (a connection lost mid-body). */
@@ -58,14 +65,23 @@ function streamOf(bytes: Uint8Array, cut = false): ReadableStream<Uint8Array> {
 type StoreKind = { name: string; make(): Promise<IdempotencyStore> };
 const stores: StoreKind[] = [
   { name: 'memory store', make: async () => createMemoryIdempotencyStore() },
-  { name: 'Redis store', make: async () => createRedisIdempotencyStore(await redis.client(), { prefix: `t-${randomUUID()}:` }) },
+  {
+    name: 'Redis store',
+    make: async () => createRedisIdempotencyStore(await redis.client(), { prefix: `t-${randomUUID()}:` }),
+  },
 ];
 
 for (const kind of stores) {
   describe(`Idempotency-Key with the ${kind.name}`, () => {
     async function handler(extra: Partial<OzLivenessHandlerOptions> = {}) {
       const store = await kind.make();
-      return createOzLivenessHandler({ ozApiUrl: oz.url, accessToken: TOKEN, log: (m) => logs.push(m), idempotency: { store }, ...extra });
+      return createOzLivenessHandler({
+        ozApiUrl: oz.url,
+        accessToken: TOKEN,
+        log: (m) => logs.push(m),
+        idempotency: { store },
+        ...extra,
+      });
     }
 
     it('replays a repeat: same status and body, Idempotent-Replayed: true, Oz called once', async () => {
@@ -93,7 +109,10 @@ for (const kind of stores) {
       await waitFor(() => oz.uploads().some((s) => s.ended), 'Oz has the whole body');
       release();
       const answers = await Promise.all(pending);
-      assert.deepEqual(answers.map((r) => r.status), [201, 201, 201, 201, 201]);
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        [201, 201, 201, 201, 201],
+      );
       const bodies = new Set(await Promise.all(answers.map((r) => r.text())));
       assert.equal(bodies.size, 1);
       assert.equal(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 4);
@@ -153,7 +172,11 @@ for (const kind of stores) {
       const retry = await h(post(bytes, key));
       assert.equal(retry.status, 201);
       assert.equal(retry.headers.get('idempotent-replayed'), null);
-      assert.equal(oz.uploads().filter((s) => s.ended).length, 1, `Oz got one whole body: ${JSON.stringify(oz.uploads().map((s) => [s.ended, s.aborted, s.body.length]))}`);
+      assert.equal(
+        oz.uploads().filter((s) => s.ended).length,
+        1,
+        `Oz got one whole body: ${JSON.stringify(oz.uploads().map((s) => [s.ended, s.aborted, s.body.length]))}`,
+      );
     });
 
     it('still records when onResult throws; the retry runs onResult again and gets the folder', async () => {
@@ -182,7 +205,8 @@ for (const kind of stores) {
       const h = await handler();
       const key = randomUUID();
       const bytes = randomBytes(100);
-      oz.reply['/api/instant/folders/'] = (_req, res) => sendJson(res, 400, { error_code: 5, error_message: 'Invalid request data' });
+      oz.reply['/api/instant/folders/'] = (_req, res) =>
+        sendJson(res, 400, { error_code: 5, error_message: 'Invalid request data' });
       assert.equal((await h(post(bytes, key))).status, 400);
       const again = await h(post(bytes, key));
       assert.equal(again.status, 400);
@@ -198,6 +222,34 @@ for (const kind of stores) {
       assert.equal(retried.status, 201);
       assert.equal(retried.headers.get('idempotent-replayed'), null);
       assert.equal(oz.uploads().length, 3);
+    });
+
+    it('an expired access token (400/8) → 503 + Retry-After, not recorded: the same key retried reaches Oz and gets its answer (issue 23)', async () => {
+      const h = await handler({
+        accessToken: undefined,
+        credentials: { email: 'be@shop.example', password: PASSWORD },
+      });
+      const bytes = randomBytes(5000);
+      const key = randomUUID();
+      assert.equal((await h(post(randomBytes(10), randomUUID()))).status, 201, 'logged in, token taken');
+      oz.expireLogins({ status: 400, code: 8 });
+      const refused = await h(post(bytes, key));
+      assert.equal(refused.status, 503);
+      assert.match(refused.headers.get('retry-after') ?? '', /^\d+$/);
+      const retry = await h(post(bytes, key));
+      assert.equal(retry.status, 201, 'the browser’s automatic retry, same key, goes through');
+      assert.equal(retry.headers.get('idempotent-replayed'), null, 'Oz was asked again, nothing was replayed');
+      const folder = await retry.json();
+      assert.equal(folder.system_resolution, 'SUCCESS');
+      const again = await h(post(bytes, key));
+      assert.equal(again.headers.get('idempotent-replayed'), 'true', 'Oz’s real answer is the one recorded');
+      assert.deepEqual(await again.json(), folder);
+      assert.deepEqual(
+        oz.uploads().map((s) => s.headers['x-forensic-access-token']),
+        ['login-token-1', 'login-token-1', 'login-token-2'],
+      );
+      assert.equal(oz.logins, 2, 'one fresh login');
+      for (const line of logs) assert.ok(!line.includes(PASSWORD) && !line.includes('login-token'), line);
     });
   });
 }
@@ -233,7 +285,11 @@ describe('Idempotency-Key: the rest', () => {
     assert.equal(kept.length, 1);
     release();
     await kept[0];
-    assert.equal((await store.claim(key, 'someone', 1000))?.state, 'done', 'recorded by the time waitUntil’s promise settles');
+    assert.equal(
+      (await store.claim(key, 'someone', 1000))?.state,
+      'done',
+      'recorded by the time waitUntil’s promise settles',
+    );
   });
 
   it('answers 400 to a malformed key, without calling Oz', async () => {
@@ -244,18 +300,19 @@ describe('Idempotency-Key: the rest', () => {
     assert.equal(oz.uploads().length, 0);
   });
 
-  it('the memory store forgets after ttlMs and keeps at most maxEntries', async () => {
+  it('the memory store forgets after ttlMs and keeps at most maxEntries (a new key is refused, no record dropped early)', async () => {
     let clock = 1_000_000;
     const store = createMemoryIdempotencyStore({ maxEntries: 3, now: () => clock });
     const answer = { status: 201, body: '{}', contentType: 'application/json', bodyHash: 'h' };
-    for (const key of ['a', 'b', 'c', 'd']) {
+    for (const key of ['a', 'b', 'c']) {
       assert.equal(await store.claim(key, 'o', 1000), undefined);
       await store.complete(key, answer, 60_000);
     }
-    assert.equal(await store.claim('a', 'o', 1000), undefined, 'the oldest record made room');
-    assert.equal((await store.claim('d', 'o', 1000))?.state, 'done');
+    await assert.rejects(store.claim('d', 'o', 1000), /idempotency store is full/, 'no room: refused');
+    assert.equal((await store.claim('a', 'o', 1000))?.state, 'done', 'the oldest record is still there');
     clock += 60_001;
-    assert.equal(await store.claim('d', 'o', 1000), undefined, 'expired');
+    assert.equal(await store.claim('d', 'o', 1000), undefined, 'the expired records made room');
+    assert.equal(await store.claim('a', 'o', 1000), undefined, 'expired');
   });
 
   it('two instances share one Redis: the answer lost at A is replayed at B, Oz called once', async () => {
@@ -281,5 +338,43 @@ describe('Idempotency-Key: the rest', () => {
     // Nothing is kept forever: the record has an expiry.
     const ttl = await client.pTTL(`${prefix}${key}`);
     assert.ok(ttl > 0 && ttl <= 900_000, `PTTL ${ttl}`);
+  });
+
+  it('backgroundTimeoutMs: a keyed upload goes on with Oz well past one more timeoutMs after the 504 (issue 23)', async () => {
+    const timeoutMs = 150;
+    const h = make({ timeoutMs, idempotency: { store: createMemoryIdempotencyStore() } });
+    const bytes = randomBytes(1000);
+    const key = randomUUID();
+    const release = oz.holdUploads();
+    const first = await h(post(bytes, key));
+    assert.equal(first.status, 504);
+    // Past the old limit (one more timeoutMs after the 504): Oz is still working on it.
+    await new Promise((r) => setTimeout(r, 4 * timeoutMs));
+    release();
+    const retry = await h(post(bytes, key));
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.equal(oz.uploads().length, 1);
+    assert.equal(oz.uploads()[0]!.aborted, false, 'the call to Oz was not cut');
+  });
+
+  it('backgroundTimeoutMs: 0 stops the call to Oz with the 504; the retry goes to Oz again', async () => {
+    const h = make({ timeoutMs: 150, backgroundTimeoutMs: 0, idempotency: { store: createMemoryIdempotencyStore() } });
+    const bytes = randomBytes(1000);
+    const key = randomUUID();
+    oz.holdUploads();
+    assert.equal((await h(post(bytes, key))).status, 504);
+    await waitFor(() => oz.uploads()[0]?.aborted === true, 'the call to Oz is cut');
+    oz.hold = undefined;
+    const retry = await h(post(bytes, key));
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers.get('idempotent-replayed'), null);
+    assert.equal(oz.uploads().length, 2);
+  });
+
+  it('backgroundTimeoutMs must be 0 or a positive number of milliseconds', () => {
+    for (const backgroundTimeoutMs of [-1, Number.NaN, '5' as unknown as number, 2 ** 31]) {
+      assert.throws(() => make({ backgroundTimeoutMs }), /backgroundTimeoutMs/, String(backgroundTimeoutMs));
+    }
   });
 });

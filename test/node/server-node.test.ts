@@ -87,11 +87,15 @@ describe('toNodeHandler', () => {
       }),
     );
     const answer = deferred<Answer>();
-    const req = http.request(`${base}/upload`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => answer.resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      `${base}/upload`,
+      { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => answer.resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', () => {});
     req.flushHeaders();
     req.write('chunk-1');
@@ -266,7 +270,14 @@ describe('toNodeHandler + createOzLivenessHandler over HTTP', () => {
       req.on('error', () => {});
       req.on('end', () => {
         res.writeHead(201, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ folder_id: 'f-1', resolution_status: 'FINISHED', system_resolution: 'SUCCESS', company_id: 'x' }));
+        res.end(
+          JSON.stringify({
+            folder_id: 'f-1',
+            resolution_status: 'FINISHED',
+            system_resolution: 'SUCCESS',
+            company_id: 'x',
+          }),
+        );
       });
     });
     return { url, received };
@@ -275,12 +286,22 @@ describe('toNodeHandler + createOzLivenessHandler over HTTP', () => {
   it('forwards a container end to end and answers the trimmed folder', async () => {
     const oz = await fakeOz();
     const base = await serve(
-      toNodeHandler(createOzLivenessHandler({ ozApiUrl: oz.url, accessToken: 'tok-123456', log: () => {} }), { basePath: '/api/liveness' }),
+      toNodeHandler(createOzLivenessHandler({ ozApiUrl: oz.url, accessToken: 'tok-123456', log: () => {} }), {
+        basePath: '/api/liveness',
+      }),
     );
     const body = Buffer.alloc(2 * 1024 * 1024, 3);
-    const res = await request(`${base}/api/liveness/container`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } }, body);
+    const res = await request(
+      `${base}/api/liveness/container`,
+      { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } },
+      body,
+    );
     assert.equal(res.status, 201);
-    assert.deepEqual(JSON.parse(res.body), { folder_id: 'f-1', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' });
+    assert.deepEqual(JSON.parse(res.body), {
+      folder_id: 'f-1',
+      resolution_status: 'FINISHED',
+      system_resolution: 'SUCCESS',
+    });
     assert.equal(oz.received.bytes, body.length);
     assert.ok(!JSON.stringify(res.headers).includes('tok-123456'));
   });
@@ -288,14 +309,20 @@ describe('toNodeHandler + createOzLivenessHandler over HTTP', () => {
   it('answers 413 to a client still streaming a body over the limit, forwarding no more than the limit', async () => {
     const oz = await fakeOz();
     const limit = 1024 * 1024;
-    const base = await serve(toNodeHandler(createOzLivenessHandler({ ozApiUrl: oz.url, maxContainerBytes: limit, log: () => {} })));
+    const base = await serve(
+      toNodeHandler(createOzLivenessHandler({ ozApiUrl: oz.url, maxContainerBytes: limit, log: () => {} })),
+    );
     const answer = deferred<Answer>();
     // Chunked, no Content-Length: only counting while streaming can catch it.
-    const req = http.request(`${base}/container`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => answer.resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      `${base}/container`,
+      { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => answer.resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', () => {}); // the server may cut the socket once it has answered
     const chunk = Buffer.alloc(64 * 1024, 9);
     let sent = 0;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { createSha256 } from '../../src/server/sha256.js';
+import { createSha256 } from '../../src/server/http/sha256.js';
 
 describe('incremental SHA-256', () => {
   it('the portable one matches node:crypto for every length and piece size', () => {

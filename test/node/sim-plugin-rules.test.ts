@@ -2,18 +2,29 @@
 // round trip), and that the browser-only modules can be imported in Node.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cameraConstraints, cameraErrorCode, detectClientEnv, resolvePromiseTimeout } from '../../src/testing/user-media.js';
+import {
+  cameraConstraints,
+  cameraErrorCode,
+  detectClientEnv,
+  resolvePromiseTimeout,
+} from '../../src/testing/user-media.js';
 import { resolveLanguage } from '../../src/testing/i18n.js';
-import { packContainer, readContainer, SAMPLE_JPEG_BASE64 } from '../../src/testing/container.js';
+import { packContainer, readContainer } from '../../src/testing/container.js';
+import { SAMPLE_JPEG_BASE64 } from '../../src/testing/sample-container.js';
 import { base64ToBytes } from '../../src/testing/encoding.js';
 import { SCENARIOS, isScenarioName } from '../../src/testing/scenarios.js';
 
 const UA = {
-  iphoneSafari: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
-  iphoneChrome: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/123.0 Mobile/15E148 Safari/604.1',
-  androidChrome: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36',
-  ipadOS: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-  windowsEdge: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Edg/124.0',
+  iphoneSafari:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  iphoneChrome:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/123.0 Mobile/15E148 Safari/604.1',
+  androidChrome:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36',
+  ipadOS:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+  windowsEdge:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Edg/124.0',
   linuxFirefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
 };
 
@@ -61,7 +72,10 @@ describe('cameraConstraints', () => {
   });
 
   it('maps cameraFacingMode and device_id', () => {
-    assert.deepEqual((cameraConstraints({ cameraFacingMode: 'environment' }).video as MediaTrackConstraints).facingMode, { ideal: 'environment' });
+    assert.deepEqual(
+      (cameraConstraints({ cameraFacingMode: 'environment' }).video as MediaTrackConstraints).facingMode,
+      { ideal: 'environment' },
+    );
     const byId = cameraConstraints({ device_id: 'cam-1' }).video as MediaTrackConstraints;
     assert.deepEqual(byId.deviceId, { exact: 'cam-1' });
     assert.equal(byId.facingMode, undefined, 'a chosen device is not second-guessed by a facing mode');
@@ -94,7 +108,15 @@ describe('container', () => {
     const jpeg = base64ToBytes(SAMPLE_JPEG_BASE64);
     const blob = await packContainer({
       sessionToken: 'tok',
-      payload: { event_session_id: 'e', meta: { a: 'b' }, actions: ['video_selfie_blank'], lang: 'en', params: { extract_best_shot: false }, simulation: { scenario: null }, capture: {} },
+      payload: {
+        event_session_id: 'e',
+        meta: { a: 'b' },
+        actions: ['video_selfie_blank'],
+        lang: 'en',
+        params: { extract_best_shot: false },
+        simulation: { scenario: null },
+        capture: {},
+      },
       media: [{ action: 'video_selfie_blank', kind: 'frame', type: 'image/jpeg', bytes: jpeg }],
     });
     assert.equal(blob.type, 'application/octet-stream');
@@ -108,7 +130,15 @@ describe('container', () => {
   it('does not reveal the token or meta in plain bytes', async () => {
     const blob = await packContainer({
       sessionToken: 'visible-token',
-      payload: { event_session_id: 'e', meta: { transaction_id: 'visible-meta' }, actions: [], lang: 'en', params: { extract_best_shot: false }, simulation: { scenario: null }, capture: {} },
+      payload: {
+        event_session_id: 'e',
+        meta: { transaction_id: 'visible-meta' },
+        actions: [],
+        lang: 'en',
+        params: { extract_best_shot: false },
+        simulation: { scenario: null },
+        capture: {},
+      },
       media: [],
     });
     const text = new TextDecoder('latin1').decode(await blob.arrayBuffer());
@@ -124,8 +154,23 @@ describe('module safety', () => {
   });
 
   it('knows every scenario name the issue lists', () => {
-    assert.equal(SCENARIOS.length, 17);
-    for (const n of ['accept', 'error_wasm_internal_failure_1000', 'container_error_13', 'camera_hang', 'slow']) assert.ok(isScenarioName(n), n);
+    assert.equal(SCENARIOS.length, 25);
+    for (const n of [
+      'accept',
+      'error_wasm_internal_failure_1000',
+      'container_error_13',
+      'camera_hang',
+      'slow',
+      'window_closes_first',
+      'container_only_argument',
+      'architecture_normal',
+      'camera_refused_at_prompt',
+      'auth_expired_400_session_token',
+      'auth_expired_401_session_token',
+      'auth_expired_400_upload',
+      'auth_expired_401_upload',
+    ])
+      assert.ok(isScenarioName(n), n);
     assert.ok(!isScenarioName('error_wasm_internal_failure_6'));
   });
 });

@@ -12,7 +12,9 @@ import { describe, it } from 'node:test';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 
-const built = existsSync(new URL('../../dist/index.js', import.meta.url)) && existsSync(new URL('../../dist/react.js', import.meta.url));
+const built =
+  existsSync(new URL('../../dist/index.js', import.meta.url)) &&
+  existsSync(new URL('../../dist/react.js', import.meta.url));
 const noDom = () => {
   assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined', 'no window');
   assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined', 'no document');
@@ -83,7 +85,9 @@ describe('SSR: importing in Node with no DOM', () => {
     assert.equal(typeof m.OzResultBanner, 'function');
   });
 
-  it('oz-liveness-elements/react (dist/react.js) imports and renders to HTML', { skip: !built && 'no dist/: run npm run build' }, async () => {
+  it('oz-liveness-elements/react (dist/react.js) imports and renders to HTML', {
+    skip: !built && 'no dist/: run npm run build',
+  }, async () => {
     const react = (await importPackage('oz-liveness-elements/react')) as ReactEntry;
     noDom();
     assert.equal(typeof react.OzLivenessCheck, 'object'); // a forwardRef component

@@ -2,12 +2,25 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { OzResultBanner } from '../../src/result-banner/result-banner.js';
-import { followCheck, ozLivenessContext, type OzLivenessSnapshot } from '../../src/context.js';
+import { Followers, followCheck, ozLivenessContext, type OzLivenessSnapshot } from '../../src/context.js';
+import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
+import '../../src/index.js';
+import { LiveRegionLog, deepQueryAll } from '../a11y/spoken.js';
+import { freshStubSrc, installStub, randomContainer, uniqueId, type StubPlugin } from '../support/stub-plugin.js';
 import { ozEvent, type OzEventDetails, type OzEventName } from '../../src/events.js';
-import { KitErrorCode, WASM_ERRORS, kitError, pluginError, titleKeyFor, type OzErrorDetail } from '../../src/core/errors.js';
+import {
+  KitErrorCode,
+  WASM_ERRORS,
+  kitError,
+  pluginError,
+  titleKeyFor,
+  type OzErrorDetail,
+} from '../../src/core/errors.js';
 import { toResult } from '../../src/core/decision.js';
 import type { OzState } from '../../src/core/state.js';
 import en from '../../src/i18n/en.js';
+import { translate } from '../../src/i18n/index.js';
+import { splitSteps } from '../../src/i18n/render.js';
 
 if (!customElements.get('oz-result-banner')) customElements.define('oz-result-banner', OzResultBanner);
 
@@ -62,7 +75,9 @@ const part = (el: OzResultBanner, name: string) => el.shadowRoot!.querySelector<
 const text = (el: OzResultBanner, name: string) => part(el, name)?.textContent?.trim() ?? '';
 
 async function following() {
-  const root = await fixture<HTMLElement>(html`<div lang="en"><voice-check id="c"></voice-check><oz-result-banner for="c"></oz-result-banner></div>`);
+  const root = await fixture<HTMLElement>(
+    html`<div lang="en"><voice-check id="c"></voice-check><oz-result-banner for="c"></oz-result-banner></div>`,
+  );
   const check = root.querySelector<VoiceCheck>('voice-check')!;
   const el = root.querySelector<OzResultBanner>('oz-result-banner')!;
   await el.updateComplete;
@@ -70,7 +85,9 @@ async function following() {
 }
 
 async function nested() {
-  const provider = await fixture<VoiceProvider>(html`<voice-provider lang="en"><oz-result-banner></oz-result-banner></voice-provider>`);
+  const provider = await fixture<VoiceProvider>(
+    html`<voice-provider lang="en"><oz-result-banner></oz-result-banner></voice-provider>`,
+  );
   const el = provider.querySelector<OzResultBanner>('oz-result-banner')!;
   await el.updateComplete;
   return { provider, el };
@@ -88,7 +105,10 @@ function watchAnnouncements(el: OzResultBanner) {
   const changes: MutationRecord[] = [];
   const observer = new MutationObserver((records) => changes.push(...records.filter((r) => r.type !== 'attributes')));
   observer.observe(part(el, 'base')!, { subtree: true, childList: true, characterData: true });
-  return { changes, stop: () => (changes.push(...observer.takeRecords().filter((r) => r.type !== 'attributes')), observer.disconnect()) };
+  return {
+    changes,
+    stop: () => (changes.push(...observer.takeRecords().filter((r) => r.type !== 'attributes')), observer.disconnect()),
+  };
 }
 
 describe('<oz-result-banner>: one voice', () => {
@@ -120,7 +140,9 @@ describe('<oz-result-banner>: one voice', () => {
     });
 
     it('follows no one when it only shows a page-set result', async () => {
-      const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="en" .result=${{ folder_id: 'f', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' }}></oz-result-banner>`);
+      const el = await fixture<OzResultBanner>(
+        html`<oz-result-banner lang="en" .result=${{ folder_id: 'f', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' }}></oz-result-banner>`,
+      );
       expect(el.status).to.equal('accept');
     });
   });
@@ -128,10 +150,16 @@ describe('<oz-result-banner>: one voice', () => {
   describe('each change announced once', () => {
     it('does not touch the live region when the same snapshot comes again', async () => {
       const { provider, el } = await nested();
-      provider.share({ state: 'error', error: kitError('upload-failed', 'HTTP 502', { status: 502, requestId: 'req-1' }) });
+      provider.share({
+        state: 'error',
+        error: kitError('upload-failed', 'HTTP 502', { status: 502, requestId: 'req-1' }),
+      });
       await el.updateComplete;
       const watch = watchAnnouncements(el);
-      provider.share({ state: 'error', error: kitError('upload-failed', 'HTTP 502', { status: 502, requestId: 'req-1' }) });
+      provider.share({
+        state: 'error',
+        error: kitError('upload-failed', 'HTTP 502', { status: 502, requestId: 'req-1' }),
+      });
       await el.updateComplete;
       el.requestUpdate();
       await el.updateComplete;
@@ -186,7 +214,10 @@ describe('<oz-result-banner>: one voice', () => {
       expect(text(el, 'title')).to.equal(en['check.state.analysing']);
       expect(el.shadowRoot!.querySelector('progress')!.position).to.equal(-1);
       check.move('done');
-      check.emit('oz-result', toResult({ folder_id: 'f', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' }));
+      check.emit(
+        'oz-result',
+        toResult({ folder_id: 'f', resolution_status: 'FINISHED', system_resolution: 'SUCCESS' }),
+      );
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
       expect(text(el, 'title')).to.equal(en['banner.title.accept']);
@@ -195,7 +226,11 @@ describe('<oz-result-banner>: one voice', () => {
 
   describe('a title per kind of error', () => {
     const cases: [string, OzErrorDetail, string][] = [
-      ['a refused camera', kitError('camera-denied', '', { messageKey: 'error.camera-denied.firefox' }), en['error.title.camera']],
+      [
+        'a refused camera',
+        kitError('camera-denied', '', { messageKey: 'error.camera-denied.firefox' }),
+        en['error.title.camera'],
+      ],
       ['a page that is not secure', kitError('insecure-context'), en['error.title.camera']],
       ['a lost connection', kitError('upload-failed'), en['error.title.network']],
       ['a token that could not be fetched', kitError('session-token-failed'), en['error.title.network']],
@@ -207,26 +242,37 @@ describe('<oz-result-banner>: one voice', () => {
       it(`${name}: "${title}"`, async () => {
         const el = await showing(detail);
         expect(text(el, 'title')).to.equal(title);
-        expect(text(el, 'message')).to.equal(en[detail.messageKey as keyof typeof en]);
+        expect(text(el, 'message')).to.equal(translate('en', detail.messageKey as keyof typeof en));
       });
     }
 
-    it('four different titles, none of them "Something went wrong"', () => {
-      const titles = new Set([...Object.values(KitErrorCode), ...Object.keys(WASM_ERRORS)].map((c) => en[titleKeyFor(c)]));
-      expect(titles.size).to.equal(4);
+    it('five different titles (camera, connection, interrupted, browser, memory), none "Something went wrong"', () => {
+      const titles = new Set(
+        [...Object.values(KitErrorCode), ...Object.keys(WASM_ERRORS)].map((c) => en[titleKeyFor(c)]),
+      );
+      expect(titles.size).to.equal(5);
       expect([...titles]).to.not.include('Something went wrong');
     });
 
     it('a refused camera says how to allow it', async () => {
       const el = await showing(kitError('camera-denied', '', { messageKey: 'error.camera-denied.chrome' }));
-      expect(text(el, 'message')).to.match(/turn on Camera, then try again/);
+      expect(text(el, 'message')).to.match(/To allow it in Chrome:$/);
+      // Numbered steps, one item each (a list a screen reader counts), ending at the button's words.
+      const steps = [...part(el, 'steps')!.querySelectorAll('li')].map((li) => li.textContent);
+      expect(steps).to.deep.equal(splitSteps(en['steps.camera-denied.chrome']));
+      expect(part(el, 'steps')!.localName).to.equal('ol');
+      expect(steps.at(-1)).to.include(en['check.retry']);
     });
   });
 
   describe('the support reference', () => {
     it('has the code, Oz’s error_code and the request id', async () => {
-      const el = await showing(kitError('container-rejected', 'HTTP 400', { status: 400, ozErrorCode: 14, requestId: 'req-7f3a9c' }));
-      expect(text(el, 'reference')).to.equal('Reference for support: container-rejected · Oz code 14 · Request req-7f3a9c');
+      const el = await showing(
+        kitError('container-rejected', 'HTTP 400', { status: 400, ozErrorCode: 14, requestId: 'req-7f3a9c' }),
+      );
+      expect(text(el, 'reference')).to.equal(
+        'Reference for support: container-rejected · Service code 14 · Request req-7f3a9c',
+      );
     });
 
     it('has the plugin’s telemetry id when there is no request id', async () => {
@@ -273,12 +319,15 @@ describe('<oz-result-banner>: one voice', () => {
 
   describe('right-to-left pages', () => {
     it('keeps an English text’s full stop at its end, and ids in their order', async () => {
-      const root = await fixture<HTMLElement>(html`<div dir="rtl"><voice-provider lang="en"><oz-result-banner></oz-result-banner></voice-provider></div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div dir="rtl"><voice-provider lang="en"><oz-result-banner></oz-result-banner></voice-provider></div>`,
+      );
       const provider = root.querySelector<VoiceProvider>('voice-provider')!;
       const el = root.querySelector<OzResultBanner>('oz-result-banner')!;
       provider.share({ state: 'error', error: kitError('upload-failed', '', { requestId: 'req-1' }) });
       await el.updateComplete;
-      for (const name of ['title', 'message', 'reference']) expect(getComputedStyle(part(el, name)!).direction, name).to.equal('ltr');
+      for (const name of ['title', 'message', 'reference'])
+        expect(getComputedStyle(part(el, name)!).direction, name).to.equal('ltr');
       expect(getComputedStyle(part(el, 'base')!).direction).to.equal('rtl'); // the box itself follows the page
       expect(el.shadowRoot!.querySelectorAll('bdi.token').length).to.equal(2);
     });
@@ -299,7 +348,9 @@ describe('<oz-result-banner>: one voice', () => {
     }
 
     it('passes for an error with a full reference', async () => {
-      await expect(await showing(kitError('container-rejected', '', { ozErrorCode: 14, requestId: 'req-1' }))).to.be.accessible();
+      await expect(
+        await showing(kitError('container-rejected', '', { ozErrorCode: 14, requestId: 'req-1' })),
+      ).to.be.accessible();
     });
   });
 });
@@ -313,7 +364,10 @@ describe('<oz-result-banner>: what it says never contradicts the outcome', () =>
   for (const [sr, rs, decision] of outcomes) {
     it(`${decision}: the title, the message and the status agree`, async () => {
       const { provider, el } = await nested();
-      provider.share({ state: 'done', result: toResult({ folder_id: 'f', resolution_status: rs, system_resolution: sr }) });
+      provider.share({
+        state: 'done',
+        result: toResult({ folder_id: 'f', resolution_status: rs, system_resolution: sr }),
+      });
       await waitUntil(() => el.status === decision);
       expect(text(el, 'title')).to.equal(en[`banner.title.${decision}`]);
       expect(text(el, 'message')).to.equal(en[`banner.message.${decision}`]);
@@ -321,4 +375,100 @@ describe('<oz-result-banner>: what it says never contradicts the outcome', () =>
       expect(el.shadowRoot!.textContent).to.not.include.oneOf(others);
     });
   }
+});
+
+// Any combination of banners following one real <oz-liveness-check> (nested, for=, several): one
+// speaks, the others show the same words in silence, and a screen reader hears each change once.
+describe('<oz-result-banner>: one voice with several banners on one check', () => {
+  let stub: StubPlugin;
+  beforeEach(() => {
+    stub = installStub();
+  });
+
+  const combos: [string, number, number][] = [
+    ['one nested banner', 1, 0],
+    ['one for= banner', 0, 1],
+    ['a nested banner and a for= banner', 1, 1],
+    ['two for= banners', 0, 2],
+    ['a nested banner and two for= banners', 1, 2],
+  ];
+  for (const [name, nestedCount, forCount] of combos) {
+    it(`${name}: each change of a whole run announced once, every banner showing it`, async () => {
+      const id = uniqueId();
+      const root = await fixture<HTMLElement>(html`<div lang="en"></div>`);
+      const el = document.createElement('oz-liveness-check') as OzLivenessCheck;
+      el.id = id;
+      el.setAttribute('plugin-src', freshStubSrc());
+      el.setAttribute('session-token-url', `/test-backend/token?id=${id}`);
+      el.setAttribute('backend-url', `/test-backend/upload?id=${id}`);
+      el.setAttribute('upload-retries', '0');
+      for (let i = 0; i < nestedCount; i++) el.append(document.createElement('oz-result-banner'));
+      root.append(el);
+      for (let i = 0; i < forCount; i++) {
+        const b = document.createElement('oz-result-banner');
+        b.htmlFor = id;
+        root.append(b);
+      }
+      const banners = [...root.querySelectorAll<OzResultBanner>('oz-result-banner')];
+      await Promise.all([el.updateComplete, ...banners.map((b) => b.updateComplete)]);
+      const log = new LiveRegionLog(root);
+      void el.start();
+      await waitUntil(() => stub.calls.length > 0 && el.state === 'capturing', 'plugin opened', { timeout: 10_000 });
+      stub.last.on_capture_complete({ action: 'video_selfie_blank' }, randomContainer(20_000));
+      await waitUntil(() => el.state === 'done', 'the run ended', { timeout: 15_000 });
+      await Promise.all(banners.map((b) => b.updateComplete));
+      const heard = log.stop().map((a) => a.text);
+      const outcome = `${en['banner.title.accept']} ${en['banner.message.accept']}`;
+      expect(
+        heard.filter((t) => t === outcome),
+        heard.join(' | '),
+      ).to.have.length(1);
+      expect(new Set(heard).size, heard.join(' | ')).to.equal(heard.length);
+      expect(heard).to.include(en['check.state.capturing']);
+      // One live region in the whole page; every banner shows the outcome.
+      expect(deepQueryAll(root, '[role=status], [role=alert], [aria-live]:not([aria-live=off])')).to.have.length(1);
+      for (const b of banners) expect(text(b, 'title')).to.equal(en['banner.title.accept']);
+    });
+  }
+
+  it('when the banner that speaks goes, the next one speaks, still once per change', async () => {
+    const root = await fixture<HTMLElement>(html`<div lang="en"></div>`);
+    const el = document.createElement('oz-liveness-check') as OzLivenessCheck;
+    el.id = uniqueId();
+    const nestedBanner = el.appendChild(document.createElement('oz-result-banner'));
+    const forBanner = document.createElement('oz-result-banner');
+    forBanner.htmlFor = el.id;
+    root.append(el, forBanner);
+    await Promise.all([el.updateComplete, nestedBanner.updateComplete, forBanner.updateComplete]);
+    const speaking = () => [nestedBanner, forBanner].filter((b) => part(b, 'base')!.hasAttribute('role'));
+    expect(speaking()).to.have.length(1);
+    const first = speaking()[0]!;
+    first.remove();
+    const other = first === nestedBanner ? forBanner : nestedBanner;
+    await waitUntil(() => part(other, 'base')!.hasAttribute('role'), 'the other banner took the voice');
+    const log = new LiveRegionLog(root);
+    void el.start(); // no plugin-src: invalid-config at once
+    await waitUntil(() => el.state === 'error', 'the error');
+    await other.updateComplete;
+    // Each press is heard at once (issue 24: feedback on every press), then the outcome: each change once.
+    expect(log.stop().map((a) => a.text)).to.deep.equal([
+      en['check.state.loading'],
+      `${en['error.title.check']} ${en['error.invalid-config']}`,
+    ]);
+  });
+
+  it('Followers: the first to follow speaks; each is told only when its role changes', () => {
+    const followers = new Followers();
+    const told: string[] = [];
+    const a = document.createElement('a-');
+    const b = document.createElement('b-');
+    const stopA = followers.add(a, (speaks) => told.push(`a:${speaks}`));
+    followers.add(b, (speaks) => told.push(`b:${speaks}`));
+    expect(told).to.deep.equal(['a:true', 'b:false']);
+    stopA();
+    expect(told).to.deep.equal(['a:true', 'b:false', 'b:true']);
+    stopA(); // a second unfollow changes nothing
+    expect(followers.size).to.equal(1);
+    expect(told).to.have.length(3);
+  });
 });

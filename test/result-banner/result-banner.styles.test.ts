@@ -17,12 +17,16 @@ function hostDefaults(rules: CSSRuleList): Record<string, string> {
 }
 
 function media(condition: string): CSSMediaRule {
-  return [...sheet.cssRules].find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.replace(/\s+/g, ' ').includes(condition))!;
+  return [...sheet.cssRules].find(
+    (r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.replace(/\s+/g, ' ').includes(condition),
+  )!;
 }
 
 function contrast(a: string, b: string): number {
   const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -30,7 +34,10 @@ function contrast(a: string, b: string): number {
 }
 
 describe('<oz-result-banner> styles', () => {
-  const schemes = { light: () => hostDefaults(sheet.cssRules), dark: () => hostDefaults(media('prefers-color-scheme: dark').cssRules) };
+  const schemes = {
+    light: () => hostDefaults(sheet.cssRules),
+    dark: () => hostDefaults(media('prefers-color-scheme: dark').cssRules),
+  };
 
   for (const [scheme, read] of Object.entries(schemes)) {
     it(`has default text and accent colours with at least 4.5:1 contrast in ${scheme} mode`, () => {

@@ -5,13 +5,20 @@ import { ContextProvider } from '@lit/context';
 import { OzResultBanner } from '../../src/result-banner/result-banner.js';
 import { ozLivenessContext, type OzLivenessSnapshot } from '../../src/context.js';
 import { ozEvent, type OzEventDetails, type OzEventName } from '../../src/events.js';
-import { kitError, pluginError, KitErrorCode, WASM_ERRORS, OZ_CONTAINER_ERROR_CODES, type OzErrorDetail } from '../../src/core/errors.js';
+import {
+  kitError,
+  pluginError,
+  KitErrorCode,
+  WASM_ERRORS,
+  OZ_CONTAINER_ERROR_CODES,
+  type OzErrorDetail,
+} from '../../src/core/errors.js';
 import { toResult, type OzFolder, type OzResultDetail } from '../../src/core/decision.js';
 import type { OzState } from '../../src/core/state.js';
 import en from '../../src/i18n/en.js';
 import ru from '../../src/i18n/ru.js';
 import es from '../../src/i18n/es.js';
-import { isMessageKey } from '../../src/i18n/index.js';
+import { isMessageKey, translate } from '../../src/i18n/index.js';
 
 if (!customElements.get('oz-result-banner')) customElements.define('oz-result-banner', OzResultBanner);
 
@@ -55,8 +62,7 @@ class FakeProvider extends LitElement {
 if (!customElements.get('fake-liveness-provider')) customElements.define('fake-liveness-provider', FakeProvider);
 
 // A real 1×1 PNG.
-const PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const SOURCE_EVENTS = ['oz-error', 'oz-result', 'oz-state-change', 'oz-upload-progress'];
 const HOSTILE = '<img src=x onerror="window.__ozPwned=1">';
 
@@ -68,7 +74,12 @@ const folder = (system_resolution: string, extra: Partial<OzFolder> = {}): OzFol
 });
 const withAnalyses: Partial<OzFolder> = {
   analyses: [
-    { type: 'QUALITY', state: 'FINISHED', resolution_status: 'SUCCESS', results_media: [{ output_images: [{ image_b64: PNG }] }] },
+    {
+      type: 'QUALITY',
+      state: 'FINISHED',
+      resolution_status: 'SUCCESS',
+      results_media: [{ output_images: [{ image_b64: PNG }] }],
+    },
     { type: 'BIOMETRY', state: 'FINISHED', resolution_status: 'DECLINED' },
     { type: 'DOCUMENTS', state: 'FAILED', resolution_status: 'FAILED' },
     { type: 'SOMETHING_ELSE', state: 'FINISHED', resolution_status: 'SUCCESS' },
@@ -131,7 +142,7 @@ describe('<oz-result-banner>', () => {
       expect(role(el)).to.equal('alert');
       expect(text(el, 'title')).to.equal(en['banner.title.failed']);
       expect(text(el, 'message')).to.equal(en['banner.message.failed']);
-      expect(text(el, 'message')).to.match(/before it gave a result/);
+      expect(text(el, 'message')).to.match(/before it finished/);
     });
 
     it('fails closed: SUCCESS without FINISHED is failed, not accept', async () => {
@@ -146,7 +157,7 @@ describe('<oz-result-banner>', () => {
 
     it('shows the folder id as a reference for a system failure', async () => {
       const el = await banner(folder('FAILED', { folder_id: 'folder-42' }));
-      expect(text(el, 'reference')).to.equal('Reference for support: Check folder-42');
+      expect(text(el, 'reference')).to.equal('Reference for support: Verification folder-42');
     });
 
     it('goes back to idle when result is cleared', async () => {
@@ -257,7 +268,9 @@ describe('<oz-result-banner>', () => {
     });
 
     it('finds a check that is added later', async () => {
-      const root = await fixture<HTMLElement>(html`<div lang="en"><oz-result-banner for="late"></oz-result-banner></div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div lang="en"><oz-result-banner for="late"></oz-result-banner></div>`,
+      );
       const el = root.querySelector<OzResultBanner>('oz-result-banner')!;
       const check = document.createElement('fake-liveness-check') as FakeCheck;
       check.id = 'late';
@@ -284,7 +297,8 @@ describe('<oz-result-banner>', () => {
     it('finds its check inside the same shadow root', async () => {
       const host = await fixture<HTMLElement>(html`<div lang="en"></div>`);
       const shadow = host.attachShadow({ mode: 'open' });
-      shadow.innerHTML = '<fake-liveness-check id="inner"></fake-liveness-check><oz-result-banner for="inner"></oz-result-banner>';
+      shadow.innerHTML =
+        '<fake-liveness-check id="inner"></fake-liveness-check><oz-result-banner for="inner"></oz-result-banner>';
       const el = shadow.querySelector<OzResultBanner>('oz-result-banner')!;
       shadow.querySelector<FakeCheck>('fake-liveness-check')!.finish(folder('SUCCESS'));
       await el.updateComplete;
@@ -414,7 +428,11 @@ describe('<oz-result-banner>', () => {
     const details: [string, OzErrorDetail][] = [
       ...Object.values(KitErrorCode).map((c) => [c, kitError(c)] as [string, OzErrorDetail]),
       ...OZ_CONTAINER_ERROR_CODES.map(
-        (n) => [`container-rejected ${n}`, kitError('container-rejected', undefined, { ozErrorCode: n, status: 400 })] as [string, OzErrorDetail],
+        (n) =>
+          [`container-rejected ${n}`, kitError('container-rejected', undefined, { ozErrorCode: n, status: 400 })] as [
+            string,
+            OzErrorDetail,
+          ],
       ),
       ...Object.keys(WASM_ERRORS).map((c) => [c, pluginError({ code: c })] as [string, OzErrorDetail]),
       ['an undocumented plugin code', pluginError({ code: 'camera_broke' })],
@@ -430,12 +448,12 @@ describe('<oz-result-banner>', () => {
         check.fail(detail);
         await el.updateComplete;
         expect(isMessageKey(detail.messageKey)).to.equal(true);
-        expect(text(el, 'message')).to.equal(en[detail.messageKey as keyof typeof en]);
+        expect(text(el, 'message')).to.equal(translate('en', detail.messageKey as keyof typeof en));
       });
     }
 
     it('says what to do for a browser without WebAssembly', async () => {
-      expect(en['error.error_wasm_internal_failure_1']).to.match(/another browser or device/);
+      expect(translate('en', 'error.error_wasm_internal_failure_1')).to.match(/up-to-date Chrome.*or another device/);
       expect(en['error.error_wasm_internal_failure_2']).to.match(/Close other apps/);
     });
 
@@ -464,7 +482,7 @@ describe('<oz-result-banner>', () => {
         r.querySelector('dd')!.textContent!.trim(),
       ]);
       expect(rows).to.deep.equal([
-        ['Liveness', 'Passed'],
+        ['Live presence', 'Passed'],
         ['Face match', 'Declined'],
         ['Document', 'Not completed'],
       ]);
@@ -487,9 +505,19 @@ describe('<oz-result-banner>', () => {
     it('shows no best shot when the bytes are not JPEG or PNG', async () => {
       const svgB64 = btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="window.__ozPwned=1"/>');
       const f = folder('SUCCESS', {
-        analyses: [{ type: 'QUALITY', resolution_status: 'SUCCESS', results_media: [{ output_images: [{ image_b64: svgB64 }, { image_b64: `x" onerror="window.__ozPwned=1` }] }] }],
+        analyses: [
+          {
+            type: 'QUALITY',
+            resolution_status: 'SUCCESS',
+            results_media: [
+              { output_images: [{ image_b64: svgB64 }, { image_b64: `x" onerror="window.__ozPwned=1` }] },
+            ],
+          },
+        ],
       });
-      const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="en" show-best-shot .result=${f}></oz-result-banner>`);
+      const el = await fixture<OzResultBanner>(
+        html`<oz-result-banner lang="en" show-best-shot .result=${f}></oz-result-banner>`,
+      );
       expect(part(el, 'best-shot')).to.equal(null);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     });
@@ -502,12 +530,16 @@ describe('<oz-result-banner>', () => {
 
   describe('language', () => {
     it('speaks its lang attribute', async () => {
-      const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="ru" .result=${folder('SUCCESS')}></oz-result-banner>`);
+      const el = await fixture<OzResultBanner>(
+        html`<oz-result-banner lang="ru" .result=${folder('SUCCESS')}></oz-result-banner>`,
+      );
       await waitUntil(() => text(el, 'title') === ru['banner.title.accept'], 'never spoke Russian');
     });
 
     it('speaks the closest [lang]', async () => {
-      const root = await fixture<HTMLElement>(html`<div lang="es-MX"><oz-result-banner .result=${folder('DECLINED')}></oz-result-banner></div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div lang="es-MX"><oz-result-banner .result=${folder('DECLINED')}></oz-result-banner></div>`,
+      );
       const el = root.querySelector<OzResultBanner>('oz-result-banner')!;
       await waitUntil(() => text(el, 'title') === es['banner.title.reject'], 'never spoke Spanish');
     });
@@ -520,7 +552,9 @@ describe('<oz-result-banner>', () => {
 
     it('follows a change of <html lang>', async () => {
       const saved = document.documentElement.getAttribute('lang');
-      const el = await fixture<OzResultBanner>(html`<oz-result-banner .result=${folder('SUCCESS')}></oz-result-banner>`);
+      const el = await fixture<OzResultBanner>(
+        html`<oz-result-banner .result=${folder('SUCCESS')}></oz-result-banner>`,
+      );
       try {
         document.documentElement.setAttribute('lang', 'es');
         await waitUntil(() => text(el, 'title') === es['banner.title.accept'], 'never followed <html lang>');
@@ -547,24 +581,43 @@ describe('<oz-result-banner>', () => {
         resolution_comment: HOSTILE,
         meta_data: { event_session_id: HOSTILE },
         analyses: [
-          { type: 'QUALITY', state: HOSTILE, resolution_status: HOSTILE, error_message: HOSTILE, error_code: HOSTILE, results_media: [{ output_images: [{ image_b64: HOSTILE }] }] },
+          {
+            type: 'QUALITY',
+            state: HOSTILE,
+            resolution_status: HOSTILE,
+            error_message: HOSTILE,
+            error_code: HOSTILE,
+            results_media: [{ output_images: [{ image_b64: HOSTILE }] }],
+          },
           { type: HOSTILE, resolution_status: 'SUCCESS' },
         ],
       };
-      const el = await fixture<OzResultBanner>(html`<oz-result-banner lang="en" show-details show-best-shot .result=${f}></oz-result-banner>`);
+      const el = await fixture<OzResultBanner>(
+        html`<oz-result-banner lang="en" show-details show-best-shot .result=${f}></oz-result-banner>`,
+      );
       expect(el.shadowRoot!.querySelector('img, script, iframe')).to.equal(null);
-      expect(text(el, 'reference')).to.equal(`Reference for support: Check ${HOSTILE}`);
+      expect(text(el, 'reference')).to.equal(`Reference for support: Verification ${HOSTILE}`);
       expect(text(el, 'details')).to.include('Not completed');
       expect((window as { __ozPwned?: number }).__ozPwned).to.equal(undefined);
     });
 
     it('renders hostile error fields as text only', async () => {
       const { check, el } = await following();
-      check.fail({ code: HOSTILE, category: 'plugin', message: HOSTILE, retryable: true, messageKey: HOSTILE, telemetryId: HOSTILE, requestId: HOSTILE });
+      check.fail({
+        code: HOSTILE,
+        category: 'plugin',
+        message: HOSTILE,
+        retryable: true,
+        messageKey: HOSTILE,
+        telemetryId: HOSTILE,
+        requestId: HOSTILE,
+      });
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('img, script, iframe')).to.equal(null);
       expect(text(el, 'message')).to.equal(en['error.plugin']);
-      expect(text(el, 'reference')).to.equal(`Reference for support: ${HOSTILE} · Request ${HOSTILE} · Session ${HOSTILE}`);
+      expect(text(el, 'reference')).to.equal(
+        `Reference for support: ${HOSTILE} · Request ${HOSTILE} · Session ${HOSTILE}`,
+      );
       expect((window as { __ozPwned?: number }).__ozPwned).to.equal(undefined);
     });
 
@@ -590,7 +643,8 @@ describe('<oz-result-banner>', () => {
       const el = await fixture<OzResultBanner>(
         html`<oz-result-banner lang="en" show-details show-best-shot .result=${folder('SUCCESS', withAnalyses)}></oz-result-banner>`,
       );
-      for (const name of ['base', 'icon', 'title', 'message', 'details', 'best-shot']) expect(part(el, name), name).to.not.equal(null);
+      for (const name of ['base', 'icon', 'title', 'message', 'details', 'best-shot'])
+        expect(part(el, name), name).to.not.equal(null);
     });
 
     it('takes its accent colour from --oz-banner-accept-color', async () => {
@@ -600,7 +654,9 @@ describe('<oz-result-banner>', () => {
     });
 
     it('puts the status stripe on the inline-start edge (right in rtl)', async () => {
-      const root = await fixture<HTMLElement>(html`<div dir="rtl"><oz-result-banner lang="en" .result=${folder('SUCCESS')}></oz-result-banner></div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div dir="rtl"><oz-result-banner lang="en" .result=${folder('SUCCESS')}></oz-result-banner></div>`,
+      );
       const base = part(root.querySelector<OzResultBanner>('oz-result-banner')!, 'base')!;
       const style = getComputedStyle(base);
       expect(parseFloat(style.borderRightWidth)).to.be.greaterThan(parseFloat(style.borderLeftWidth));
@@ -616,7 +672,9 @@ describe('<oz-result-banner>', () => {
     });
 
     it('hides slotted content while idle', async () => {
-      const el = await fixture<OzResultBanner>(html`<oz-result-banner><button slot="actions">Try again</button><p>More</p></oz-result-banner>`);
+      const el = await fixture<OzResultBanner>(
+        html`<oz-result-banner><button slot="actions">Try again</button><p>More</p></oz-result-banner>`,
+      );
       expect(el.querySelector('button')!.assignedSlot).to.equal(null);
       expect(el.querySelector('p')!.assignedSlot).to.equal(null);
     });
@@ -638,7 +696,11 @@ describe('<oz-result-banner>', () => {
       });
     }
 
-    for (const [name, sr] of [['accept', 'SUCCESS'], ['reject', 'DECLINED'], ['failed', 'FAILED']] as const) {
+    for (const [name, sr] of [
+      ['accept', 'SUCCESS'],
+      ['reject', 'DECLINED'],
+      ['failed', 'FAILED'],
+    ] as const) {
       it(`passes for ${name} with details, best shot and actions`, async () => {
         const el = await fixture<OzResultBanner>(
           html`<oz-result-banner lang="en" show-details show-best-shot .result=${folder(sr, withAnalyses)}

@@ -20,7 +20,9 @@ describe('<oz-result-banner> with <oz-liveness-check>', () => {
   });
 
   it('follows the check it is placed in', async () => {
-    const check = await fixture<OzLivenessCheck>(html`<oz-liveness-check lang="en"><oz-result-banner></oz-result-banner></oz-liveness-check>`);
+    const check = await fixture<OzLivenessCheck>(
+      html`<oz-liveness-check lang="en"><oz-result-banner></oz-result-banner></oz-liveness-check>`,
+    );
     const el = check.querySelector<OzResultBanner>('oz-result-banner')!;
     void check.start();
     await waitUntil(() => el.status === 'error', 'the banner never showed the error');

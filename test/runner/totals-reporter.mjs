@@ -70,10 +70,14 @@ export function checkSessions(sessions, { testFiles, floor, cwd = process.cwd() 
   if (floor) {
     for (const [browser, t] of totals) {
       if (t.tests < floor.testsPerBrowser) {
-        problems.push(`TOO FEW  ${browser} ran ${t.tests} tests, fewer than the ${floor.testsPerBrowser} of test/expected-test-counts.json`);
+        problems.push(
+          `TOO FEW  ${browser} ran ${t.tests} tests, fewer than the ${floor.testsPerBrowser} of test/expected-test-counts.json`,
+        );
       }
       if (t.files < floor.filesPerBrowser) {
-        problems.push(`TOO FEW  ${browser} ran ${t.files} test files, fewer than the ${floor.filesPerBrowser} of test/expected-test-counts.json`);
+        problems.push(
+          `TOO FEW  ${browser} ran ${t.files} test files, fewer than the ${floor.filesPerBrowser} of test/expected-test-counts.json`,
+        );
       }
     }
   }
@@ -84,7 +88,8 @@ export function checkSessions(sessions, { testFiles, floor, cwd = process.cwd() 
 export function totalsLines(totals) {
   const width = Math.max(...[...totals.keys()].map((b) => b.length), 0);
   return [...totals].map(
-    ([b, t]) => `  ${`${b}:`.padEnd(width + 1)} ${t.files} files, ${t.tests} tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`,
+    ([b, t]) =>
+      `  ${`${b}:`.padEnd(width + 1)} ${t.files} files, ${t.tests} tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`,
   );
 }
 
@@ -113,11 +118,17 @@ export function totalsReporter({ floorFile = 'test/expected-test-counts.json', f
       const counts = JSON.parse(readFileSync(floorFile, 'utf8'));
       const floor = wholeSuite ? counts.browser : null;
       const { totals, problems } = checkSessions(sessions, { testFiles, floor });
-      const scope = floor ? `the whole suite, floor ${floor.testsPerBrowser} tests` : 'files chosen on the command line, no floor';
+      const scope = floor
+        ? `the whole suite, floor ${floor.testsPerBrowser} tests`
+        : 'files chosen on the command line, no floor';
       const out = ['', `Test totals per browser (${testFiles.length} test files; ${scope}):`, ...totalsLines(totals)];
       if (problems.length) {
         failed = true;
-        out.push('', `FAILED: the browser run is incomplete or uneven (${problems.length} problem${problems.length > 1 ? 's' : ''}):`, ...problems.map((p) => `  ${p}`));
+        out.push(
+          '',
+          `FAILED: the browser run is incomplete or uneven (${problems.length} problem${problems.length > 1 ? 's' : ''}):`,
+          ...problems.map((p) => `  ${p}`),
+        );
       } else if (wholeSuite && process.env.UPDATE_TEST_FLOOR && sessions.every((s) => s.passed)) {
         const [first] = totals.values();
         counts.browser = { testsPerBrowser: first.tests, filesPerBrowser: first.files };

@@ -58,7 +58,9 @@ export function send(url, { method = 'GET', headers = {}, body, beforeChunk } = 
       onAnswer();
       const parts = [];
       res.on('data', (part) => parts.push(part));
-      res.once('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), sent }));
+      res.once('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), sent }),
+      );
       res.once('error', reject);
     }));
     req.once('error', (err) => {
@@ -112,5 +114,7 @@ function drained(req) {
 /** Resolves after `ms`, or with `promise` if that comes first: a bounded wait, never an assertion. */
 export function within(promise, ms) {
   let timer;
-  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }

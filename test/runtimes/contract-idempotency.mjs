@@ -42,7 +42,10 @@ export function idempotencyCases({ call, json, oz: currentOz, base: currentBase 
     await oz.waitFor(() => oz.uploads(container.id)[0]?.bytes >= MiB / 2, 'the first upload to be under way');
     const repeat = call(postContainer(base, container, { headers }));
     // The repeat is sent whole while the first still holds half its body back; then the first goes on.
-    const settled = await within(repeat.then(() => 'answered'), 1000);
+    const settled = await within(
+      repeat.then(() => 'answered'),
+      1000,
+    );
     releaseFirst();
     const [one, two] = await Promise.all([first, repeat]);
     assert.notEqual(settled, 'answered', 'the repeat was answered while the first was still with Oz');
@@ -84,5 +87,4 @@ export function idempotencyCases({ call, json, oz: currentOz, base: currentBase 
     assert.equal(answer.status, 422, answer.text);
     assert.equal(oz.uploads(container.id).length, 1);
   });
-
 }

@@ -33,7 +33,11 @@ export function contractSuite(name) {
       return answer;
     };
     const json = (answer) => {
-      assert.match(answer.headers['content-type'] ?? '', /^application\/json/, `not JSON: ${answer.text.slice(0, 200)}`);
+      assert.match(
+        answer.headers['content-type'] ?? '',
+        /^application\/json/,
+        `not JSON: ${answer.text.slice(0, 200)}`,
+      );
       return JSON.parse(answer.text);
     };
     /** What the cases in other files need, read when they run (after `before`). */
@@ -76,7 +80,11 @@ export function contractSuite(name) {
           beforeChunk: async (sent) => {
             if (held || sent < 10 * MiB) return;
             held = true;
-            await oz.waitFor(() => oz.uploads(container.id)[0]?.bytes >= MiB, 'the first MiB while the browser holds the second half', 20_000);
+            await oz.waitFor(
+              () => oz.uploads(container.id)[0]?.bytes >= MiB,
+              'the first MiB while the browser holds the second half',
+              20_000,
+            );
           },
         }),
       );
@@ -138,7 +146,9 @@ export function contractSuite(name) {
 
     it('415 for a container that is not application/octet-stream; Oz is not called', async () => {
       const container = makeContainer('ok', 1024);
-      const answer = await call(postContainer(base, container, { headers: { 'Content-Type': 'multipart/form-data; boundary=x' } }));
+      const answer = await call(
+        postContainer(base, container, { headers: { 'Content-Type': 'multipart/form-data; boundary=x' } }),
+      );
       assert.equal(answer.status, 415, answer.text);
       assert.equal(oz.uploads(container.id).length, 0);
     });
@@ -158,7 +168,7 @@ export function contractSuite(name) {
       assert.ok(json(answer).error);
     });
 
-    it('502 when Oz fails (500), without Oz\'s text, which quotes the access token', async () => {
+    it("502 when Oz fails (500), without Oz's text, which quotes the access token", async () => {
       const container = makeContainer('fail', 64 * 1024);
       const answer = await call(postContainer(base, container));
       assert.equal(answer.status, 502, answer.text);
@@ -185,12 +195,34 @@ export function contractSuite(name) {
       assert.equal(oz.uploads(container.id)[0]?.complete, true, 'Oz got the whole container before it went quiet');
     });
 
+    // Issue 22: the deadline holds by itself, not through fetch's signal alone (Node's fetch loses it
+    // after a garbage collection), and the handler closes its connection to Oz.
+    it('504 when Oz sends its headers, then stalls the body; the connection to Oz is closed', async () => {
+      const container = makeContainer('stall', 64 * 1024);
+      const answer = await within(call(postContainer(base, container)), 4 * TEST_TIMEOUT_MS);
+      assert.equal(answer?.status, 504, answer?.text ?? 'no answer within 4 × timeoutMs');
+      await oz.waitFor(() => oz.uploads(container.id)[0]?.closed === true, 'the handler to close its connection to Oz');
+    });
+
+    it("504 when Oz sends the session token's headers, then stalls; the connection to Oz is closed", async () => {
+      oz.stalledTokens.on = true;
+      try {
+        const answer = await within(send(new URL('session-token', base)), 4 * TEST_TIMEOUT_MS);
+        assert.equal(answer?.status, 504, answer?.text ?? 'no answer within 4 × timeoutMs');
+      } finally {
+        oz.stalledTokens.on = false;
+      }
+      await oz.waitFor(() => oz.stalledTokens.open === 0, 'the handler to close its connection to Oz');
+    });
+
     idempotencyCases(world);
 
     it('every answer says nosniff and carries an X-Request-Id; a well-formed incoming id is kept', async () => {
       const kept = await call(send(new URL('session-token', base), { headers: { 'X-Request-Id': 'trace-4711.a' } }));
       assert.equal(kept.headers['x-request-id'], 'trace-4711.a');
-      const replaced = await call(send(new URL('session-token', base), { headers: { 'X-Request-Id': 'not an id <script>' } }));
+      const replaced = await call(
+        send(new URL('session-token', base), { headers: { 'X-Request-Id': 'not an id <script>' } }),
+      );
       assert.match(replaced.headers['x-request-id'] ?? '', /^[0-9a-f-]{36}$/);
       for (const answer of answers) {
         assert.equal(answer.headers['x-content-type-options'], 'nosniff', `the ${answer.status} answer lacks nosniff`);
@@ -202,7 +234,10 @@ export function contractSuite(name) {
       assert.ok(answers.length >= 10);
       for (const answer of answers) {
         assert.ok(!answer.text.includes(accessToken), `an answer (${answer.status}) carries the access token`);
-        assert.ok(!JSON.stringify(answer.headers).includes(accessToken), `an answer's headers (${answer.status}) carry the access token`);
+        assert.ok(
+          !JSON.stringify(answer.headers).includes(accessToken),
+          `an answer's headers (${answer.status}) carry the access token`,
+        );
       }
       assert.ok(!server.output().includes(accessToken), "the runtime's output carries the access token");
     });

@@ -12,6 +12,8 @@
  *   garbage   200 with a body that is not JSON
  *   redirect  307 to /moved on this server (no call to Oz may follow it)
  *   slow      reads everything, never answers (until the connection closes)
+ *   stall     reads everything, sends its headers and one byte of the folder, then nothing (until
+ *             the connection closes; `closed` in the record says when the handler let go)
  *   held      reads everything, answers 201 once the test calls release(id)
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -34,6 +36,8 @@ export async function startFakeOz({ accessToken }) {
   const held = new Map();
   const changed = () => waiters.forEach((check) => check());
   const open = new Set();
+  /** While true, session-token calls get their headers and one byte, then nothing; the count of such calls whose connection is still open. */
+  const stalledTokens = { on: false, open: 0 };
 
   const server = http.createServer((req, res) => {
     open.add(res);
@@ -41,7 +45,11 @@ export async function startFakeOz({ accessToken }) {
     const url = new URL(req.url, 'http://fake-oz');
     const json = (status, body, headers = {}) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+        ...headers,
+      });
       res.end(text);
     };
     if (req.headers['x-forensic-access-token'] !== accessToken) {
@@ -51,6 +59,16 @@ export async function startFakeOz({ accessToken }) {
       return json(401, { error_code: 1, error_message: 'Token is missing or invalid' });
     }
     if (req.method === 'GET' && url.pathname === '/api/authorize/session_token') {
+      if (stalledTokens.on) {
+        stalledTokens.open++;
+        changed();
+        res.once('close', () => {
+          stalledTokens.open--;
+          changed();
+        });
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        return res.write('{');
+      }
       const token = `session-${randomUUID()}`;
       sessionTokens.push(token);
       changed();
@@ -73,6 +91,8 @@ export async function startFakeOz({ accessToken }) {
       complete: false,
       /** The sender cut the body short. */
       aborted: false,
+      /** The connection is closed (by either side). */
+      closed: false,
       mode: undefined,
       id: undefined,
     };
@@ -95,6 +115,10 @@ export async function startFakeOz({ accessToken }) {
       record.aborted = true;
       changed();
     });
+    res.once('close', () => {
+      record.closed = true;
+      changed();
+    });
     req.once('end', () => {
       record.complete = true;
       record.sha256 = hash.digest('hex');
@@ -103,7 +127,11 @@ export async function startFakeOz({ accessToken }) {
         case 'ok':
           return json(201, FOLDER(record.id));
         case 'bad':
-          return json(400, { error_code: 4, error_message: 'Invalid request data', details: { reason: 'container_damaged', hint: 'simulated' } });
+          return json(400, {
+            error_code: 4,
+            error_message: 'Invalid request data',
+            details: { reason: 'container_damaged', hint: 'simulated' },
+          });
         case 'busy':
           return json(429, { error_code: 0, error_message: 'Too many requests' }, { 'Retry-After': '7' });
         case 'fail':
@@ -115,6 +143,9 @@ export async function startFakeOz({ accessToken }) {
           return json(307, { moved: true }, { Location: `http://127.0.0.1:${server.address().port}/moved` });
         case 'slow':
           return; // never answers
+        case 'stall':
+          res.writeHead(201, { 'Content-Type': 'application/json' });
+          return res.write('{');
         case 'held':
           if (!held.has(record.id)) held.set(record.id, []);
           held.get(record.id).push(() => json(201, FOLDER(record.id)));
@@ -131,6 +162,7 @@ export async function startFakeOz({ accessToken }) {
     /** Every upload Oz received for `id` (one per call). */
     uploads: (id) => uploads.get(id) ?? [],
     sessionTokens,
+    stalledTokens,
     /** Answers every `held` upload of `id` that is still waiting (whose connection is still open). */
     release(id) {
       for (const answer of held.get(id) ?? []) answer();

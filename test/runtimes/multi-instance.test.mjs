@@ -33,7 +33,10 @@ describe('two Node instances behind a round-robin balancer, one redis-server', (
       REDIS_URL: redis.url,
       OZ_SESSION_TOKENS_PER_MINUTE: String(TOKENS_PER_MINUTE),
     };
-    instances = await Promise.all([startServer(RUNTIMES['node-http'].serve, env), startServer(RUNTIMES['node-http'].serve, env)]);
+    instances = await Promise.all([
+      startServer(RUNTIMES['node-http'].serve, env),
+      startServer(RUNTIMES['node-http'].serve, env),
+    ]);
     balancer = await startRoundRobin(instances.map((instance) => instance.url));
   });
   after(async () => {
@@ -46,10 +49,13 @@ describe('two Node instances behind a round-robin balancer, one redis-server', (
   it('a retry whose first answer was lost lands on the other instance and is replayed; Oz is called once', async () => {
     const container = makeContainer('ok', 2 * MiB);
     const key = randomUUID();
-    const base = `${balancer.url}/api/oz/`;
+    const base = `${balancer.url}/api/liveness/`;
     balancer.dropNextAnswer();
     const first = balancer.routed.length;
-    await assert.rejects(postContainer(base, container, { headers: { 'Idempotency-Key': key } }), 'the balancer was to lose the first answer');
+    await assert.rejects(
+      postContainer(base, container, { headers: { 'Idempotency-Key': key } }),
+      'the balancer was to lose the first answer',
+    );
     await oz.waitFor(() => oz.uploads(container.id)[0]?.complete, 'the first upload');
 
     const retry = await postContainer(base, container, { headers: { 'Idempotency-Key': key } });
@@ -62,7 +68,7 @@ describe('two Node instances behind a round-robin balancer, one redis-server', (
 
   it('without the key, the same container sent twice is two uploads (the record is per key)', async () => {
     const container = makeContainer('ok', 64 * 1024);
-    const base = `${balancer.url}/api/oz/`;
+    const base = `${balancer.url}/api/liveness/`;
     const one = await postContainer(base, container);
     const two = await postContainer(base, makeContainer('ok', 64 * 1024, container.id));
     assert.equal(one.status, 201, one.text);
@@ -71,10 +77,10 @@ describe('two Node instances behind a round-robin balancer, one redis-server', (
     assert.equal(oz.uploads(container.id).length, 2);
   });
 
-  it('the session-token rate limit is shared: the client\'s 4th token in a minute is refused, whichever instance it reaches', async () => {
+  it("the session-token rate limit is shared: the client's 4th token in a minute is refused, whichever instance it reaches", async () => {
     const start = balancer.routed.length;
     const answers = [];
-    for (let i = 0; i <= TOKENS_PER_MINUTE; i++) answers.push(await send(`${balancer.url}/api/oz/session-token`));
+    for (let i = 0; i <= TOKENS_PER_MINUTE; i++) answers.push(await send(`${balancer.url}/api/liveness/session-token`));
     const instances = new Set(balancer.routed.slice(start));
     assert.equal(instances.size, 2, 'the requests did not reach both instances');
     assert.deepEqual(

@@ -20,7 +20,11 @@ export async function startRedis() {
   // The port is free when probed; another process could take it before redis binds: try again then.
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     const ready = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`redis-server did not start within 20 s:\n${output}`)), 20_000);
@@ -48,8 +52,12 @@ export async function startRedis() {
     }
     return {
       url: `redis://127.0.0.1:${port}`,
+      /** SIGSTOP: connections stay open and nothing answers, until `resume`. */
+      pause: () => child.kill('SIGSTOP'),
+      resume: () => child.kill('SIGCONT'),
       async stop() {
         if (child.exitCode !== null) return;
+        child.kill('SIGCONT');
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+/** Bun, Deno and Miniflare live in test/runtimes/tools/ (npm run test:runtimes installs them), not in the root install. */
+export const TOOLS = path.join(ROOT, 'test/runtimes/tools');
+const bin = (name) => path.join(TOOLS, 'node_modules/.bin', name);
 const recipe = (file) => path.join(ROOT, 'docs/recipes', file);
 const here = (file) => path.join(ROOT, 'test/runtimes', file);
 const node = process.execPath;
@@ -25,10 +27,26 @@ export const RUNTIMES = {
     // Node only: a second bare relay built like the handler (toNodeHandler + fetch), no checks.
     bareFetch: [node, here('bare/node-fetch-relay.mjs')],
   },
-  express: { label: 'Node + Express 5', serve: [node, recipe('express.mjs')], bare: [node, here('bare/express-pipe.mjs')] },
-  hono: { label: 'Node + Hono (@hono/node-server)', serve: [node, recipe('hono.mjs')], bare: [node, here('bare/hono-relay.mjs')] },
-  'next-route': { label: 'Next.js route file (served by node:http)', serve: [node, here('serve-next-route.mjs')], bare: [node, here('bare/node-pipe.mjs')] },
-  bun: { label: 'Bun (Bun.serve)', serve: [bin('bun'), recipe('bun.mjs')], bare: [bin('bun'), here('bare/fetch-relay.mjs')] },
+  express: {
+    label: 'Node + Express 5',
+    serve: [node, recipe('express.mjs')],
+    bare: [node, here('bare/express-pipe.mjs')],
+  },
+  hono: {
+    label: 'Node + Hono (@hono/node-server)',
+    serve: [node, recipe('hono.mjs')],
+    bare: [node, here('bare/hono-relay.mjs')],
+  },
+  'next-route': {
+    label: 'Next.js route file (served by node:http)',
+    serve: [node, here('serve-next-route.mjs')],
+    bare: [node, here('bare/node-pipe.mjs')],
+  },
+  bun: {
+    label: 'Bun (Bun.serve)',
+    serve: [bin('bun'), recipe('bun.mjs')],
+    bare: [bin('bun'), here('bare/fetch-relay.mjs')],
+  },
   deno: {
     label: 'Deno (Deno.serve)',
     serve: [bin('deno'), 'run', '--allow-net', '--allow-read', '--allow-env', recipe('deno.mjs')],
@@ -61,7 +79,10 @@ export function startServer(command, env = {}, { startMs = 30_000 } = {}) {
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${file} did not listen within ${startMs} ms:\n${output}`)), startMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${file} did not listen within ${startMs} ms:\n${output}`)),
+      startMs,
+    );
     const onData = (chunk) => {
       output += chunk;
       const match = /Listening on (http:\/\/\S+)/.exec(output);
@@ -82,7 +103,7 @@ export function startServer(command, env = {}, { startMs = 30_000 } = {}) {
     });
   });
   return ready.then((url) => ({
-    /** The handler's base URL, ending in /api/oz/. */
+    /** The handler's base URL, ending in /api/liveness/. */
     url,
     pid: child.pid,
     /** Everything the server printed so far (stdout and stderr). */

@@ -15,9 +15,9 @@ function dispatch(request) {
   return new Response(null, { status: 405, headers: { Allow: allow } });
 }
 
-// The file would live at app/api/oz/[...route]/route.js: only paths below /api/oz reach it.
-const server = http.createServer(toNodeHandler(dispatch, { basePath: '/api/oz' }));
+// The file would live at app/api/liveness/[...route]/route.js: only paths below /api/liveness reach it.
+const server = http.createServer(toNodeHandler(dispatch, { basePath: '/api/liveness' }));
 server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1', () => {
   const { address, port } = server.address();
-  console.log(`Listening on http://${address}:${port}/api/oz/`);
+  console.log(`Listening on http://${address}:${port}/api/liveness/`);
 });

@@ -1,7 +1,8 @@
 /**
  * A fake Oz API on a real loopback port, for the server's Node tests: healthy by default, and
  * told to misbehave per path (`reply`), to hold uploads until released (`hold`), or to hang.
- * Everything it received is in `seen`.
+ * Everything it received is in `seen`; `seenWith(mark)` is what one test's handler sent, when the
+ * handler calls Oz through `markedFetch(mark)` (a call an earlier test gave up on may arrive late).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,9 @@ export const FOLDER = {
   system_resolution: 'SUCCESS',
   resolution_comment: '[]',
   company_id: 'company-internal',
-  analyses: [{ type: 'QUALITY', state: 'FINISHED', resolution_status: 'SUCCESS', results_data: { confidence_spoofing: 0.01 } }],
+  analyses: [
+    { type: 'QUALITY', state: 'FINISHED', resolution_status: 'SUCCESS', results_data: { confidence_spoofing: 0.01 } },
+  ],
 };
 
 export interface Seen {
@@ -27,11 +30,31 @@ export interface Seen {
 
 export type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
 
+/**
+ * How Oz refuses an access token: an HTTP status, and the `error_code` its body carries (Oz's API
+ * Error Codes page: 6 not provided, 7 invalid, 8 expired, 9 forbidden; no status promised).
+ */
+export interface AuthRefusal {
+  status: number;
+  code?: 6 | 7 | 8 | 9;
+}
+
+const AUTH_MESSAGES = {
+  6: 'Auth token is not provided',
+  7: 'Auth token is invalid',
+  8: 'Auth token is expired',
+  9: 'Access forbidden',
+} as const;
+
 export class FakeOz {
   seen: Seen[] = [];
   logins = 0;
   reply: Record<string, Reply> = {};
   hang = new Set<string>();
+  /** Access tokens Oz no longer takes (expired, revoked), on every path but the login. */
+  refused = new Map<string, AuthRefusal>();
+  /** Set: every call but the login is refused like this, whatever its token (or none). */
+  refuseAll?: AuthRefusal;
   /** While set, uploads read their whole body, then wait for this before answering. */
   hold?: Promise<void>;
   /** What a healthy upload answers; unset, FOLDER numbered by the uploads so far. Kept by reset(). */
@@ -50,12 +73,29 @@ export class FakeOz {
     this.logins = 0;
     this.reply = {};
     this.hang.clear();
+    this.refused.clear();
+    this.refuseAll = undefined;
     this.hold = undefined;
+  }
+
+  /** Calls with the tokens Oz handed out so far (`login-token-N`) are refused from now on. */
+  expireLogins(refusal: AuthRefusal): void {
+    for (let n = 1; n <= this.logins; n++) this.refused.set(`login-token-${n}`, refusal);
+  }
+
+  /** Logins asked for (POST …/api/authorize/auth/) among `seen`. */
+  loginCalls(seen: Seen[] = this.seen): Seen[] {
+    return seen.filter((s) => s.path.endsWith('/api/authorize/auth/'));
   }
 
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** What arrived through {@link markedFetch} with this mark: one test's calls, whenever they arrive. */
+  seenWith(mark: string): Seen[] {
+    return this.seen.filter((s) => s.headers[MARK_HEADER] === mark);
   }
 
   /** Upload requests (POST …/folders/) received, whole or not. */
@@ -72,7 +112,14 @@ export class FakeOz {
 
   #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const path = req.url ?? '';
-    const entry: Seen = { method: req.method ?? '', path, headers: req.headers, body: Buffer.alloc(0), ended: false, aborted: false };
+    const entry: Seen = {
+      method: req.method ?? '',
+      path,
+      headers: req.headers,
+      body: Buffer.alloc(0),
+      ended: false,
+      aborted: false,
+    };
     this.seen.push(entry);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -88,18 +135,46 @@ export class FakeOz {
       if (res.destroyed) return;
       const custom = this.reply[path];
       if (custom) return custom(req, res, entry.body);
+      const token = req.headers['x-forensic-access-token'];
+      const refusal = path.endsWith('/api/authorize/auth/')
+        ? undefined
+        : (this.refuseAll ?? (typeof token === 'string' ? this.refused.get(token) : undefined));
+      if (refusal) {
+        const body = refusal.code ? { error_code: refusal.code, error_message: AUTH_MESSAGES[refusal.code] } : {};
+        return sendJson(res, refusal.status, body);
+      }
       if (path.endsWith('/api/authorize/auth/')) {
         this.logins++;
         return sendJson(res, 200, { access_token: `login-token-${this.logins}`, expire_token: 'refresh-xyz' });
       }
       if (path.endsWith('/api/authorize/session_token')) return sendJson(res, 200, { session_token: 'st-1' });
-      if (path.endsWith('/folders/')) return sendJson(res, 201, this.folder ?? { ...FOLDER, folder_id: `f-${this.uploads().length}` });
+      if (path.endsWith('/folders/'))
+        return sendJson(res, 201, this.folder ?? { ...FOLDER, folder_id: `f-${this.uploads().length}` });
       sendJson(res, 404, { error_code: 10, error_message: 'Not found' });
     });
   }
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+const MARK_HEADER = 'x-test-run';
+
+/**
+ * The global fetch, with every call marked (header `X-Test-Run: <mark>`), so the fake Oz can tell
+ * one test's calls from a late call of the test before it ({@link FakeOz.seenWith}).
+ */
+export function markedFetch(mark: string): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set(MARK_HEADER, mark);
+    return fetch(input, { ...init, headers });
+  };
+}
+
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

@@ -14,6 +14,13 @@ export interface RunningRedis {
   /** A new connected client (closed by `stop`). */
   client(): Promise<RedisClient>;
   stop(): Promise<void>;
+  /** Kills the server (SIGKILL): connections drop at once. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port (after `kill`). */
+  restart(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections open and answers nothing, until `resume`. */
+  pause(): void;
+  resume(): void;
 }
 
 function freePort(): Promise<number> {
@@ -26,13 +33,18 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RunningRedis> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function spawnRedis(port: number): { child: ChildProcess; ready: Promise<void> } {
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (err) => reject(new Error(`redis-server could not start (apt-get install redis-server): ${err.message}`))),
+    child.once('error', (err) =>
+      reject(new Error(`redis-server could not start (apt-get install redis-server): ${err.message}`)),
+    ),
   );
   const ready = new Promise<void>((resolve) => {
     let out = '';
@@ -41,7 +53,13 @@ export async function startRedis(): Promise<RunningRedis> {
       if (out.includes('Ready to accept connections')) resolve();
     });
   });
-  await Promise.race([ready, spawnError]);
+  return { child, ready: Promise.race([ready, spawnError]) };
+}
+
+export async function startRedis(): Promise<RunningRedis> {
+  const port = await freePort();
+  let { child, ready } = spawnRedis(port);
+  await ready;
   const url = `redis://127.0.0.1:${port}`;
   const clients: RedisClient[] = [];
   return {
@@ -54,10 +72,24 @@ export async function startRedis(): Promise<RunningRedis> {
       return client;
     },
     async stop() {
+      const running = child.exitCode === null && child.signalCode === null;
+      if (running) child.kill('SIGCONT');
       for (const client of clients) await client.close().catch(() => {});
+      if (!running) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     },
+    async kill() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async restart() {
+      ({ child, ready } = spawnRedis(port));
+      await ready;
+    },
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
   };
 }

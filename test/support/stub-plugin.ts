@@ -1,13 +1,21 @@
 /**
  * A controllable stand-in for the Oz plugin global, loaded through a real `<script>` from the test
  * backend (`/test-backend/stub-plugin.js` sets `window.OzLiveness = window.__ozStub`). Tests drive
- * the callbacks the element passed to `open()`.
+ * the callbacks the element passed to `open()`, or give the stub a `script` that it plays itself
+ * after `open()`, one callback per task, as a plugin would.
  */
 export interface StubPlugin {
   calls: Record<string, any>[];
   closes: number;
   /** Called inside open(), e.g. to throw or to answer synchronously. */
   onOpen?: (options: Record<string, any>) => void;
+  /**
+   * Played after each open(), in order, each step in a task of its own (the plugin's callbacks
+   * come from its own events, never from inside open()). Each step calls the open()'s callbacks.
+   */
+  script?: ((options: Record<string, any>) => void)[];
+  /** Resolves when the last open()'s script has played every step. */
+  played?: Promise<void>;
   open(options: Record<string, any>): void;
   close(): void;
   hide(): void;
@@ -22,6 +30,13 @@ export function installStub(): StubPlugin {
     open(options) {
       this.calls.push(options);
       this.onOpen?.(options);
+      const steps = [...(this.script ?? [])];
+      this.played = (async () => {
+        for (const step of steps) {
+          await new Promise((r) => setTimeout(r));
+          step(options);
+        }
+      })();
     },
     close() {
       this.closes++;

@@ -9,8 +9,11 @@
 //   GET  /test-backend/received?id=X                 what POSTs with that id received
 //   GET  /test-backend/token?id=X&status=200&body=…  a session token answer (body verbatim, default a fresh token)
 //   GET  /test-backend/stub-plugin.js?…              a classic script that installs window.__ozStub as OzLiveness
-//        (&delay=ms on the script and the token: answer that much later; &requestId= on the token: X-Request-Id)
+//        (&delay=ms on the script and the token: answer that much later; &requestId= on the token: X-Request-Id;
+//         &hang=1 on the token: headers never sent, the connection held open until the browser gives up or 60 s)
 //        /test-backend/empty.js                      a script that defines no OzLiveness
+//   GET  /test-backend/page.html?csp=…&html=…       `html` as a page, served with `csp` as its real
+//                                                   Content-Security-Policy header
 //        /test-backend/missing.js                    404
 //
 //   /test-backend/retry-safe/session-token?id=X      ┐ the real createOzLivenessHandler (one per id) in front of
@@ -119,7 +122,9 @@ export function testBackend() {
           ctx.status = 504;
           return;
         }
-        const seq = String(q.seq ?? '201').split(',').map(Number);
+        const seq = String(q.seq ?? '201')
+          .split(',')
+          .map(Number);
         const status = seq[Math.min(attempts, seq.length) - 1];
         ctx.status = status;
         if (status >= 300 && q.retryAfter) ctx.set('Retry-After', String(q.retryAfter));
@@ -129,7 +134,11 @@ export function testBackend() {
           ctx.body = String(q.body);
         } else if (status === 400) {
           ctx.type = 'application/json';
-          ctx.body = JSON.stringify({ error_code: Number(q.ozCode ?? 14), error_message: 'Invalid request data', details: null });
+          ctx.body = JSON.stringify({
+            error_code: Number(q.ozCode ?? 14),
+            error_message: 'Invalid request data',
+            details: null,
+          });
         } else if (status >= 200 && status < 300) {
           ctx.type = 'application/json';
           ctx.body = JSON.stringify({
@@ -149,19 +158,39 @@ export function testBackend() {
         ctx.body = JSON.stringify(received.get(id) ?? []);
         return;
       case '/test-backend/token': {
+        if (q.hang) {
+          // A backend that never answers: the connection stays open, nothing is sent, until the
+          // browser drops it (the element's session-token-timeout) or 60 s pass.
+          record(`token:${id}`, { hang: true });
+          await new Promise((r) => {
+            const t = setTimeout(r, 60_000);
+            ctx.req.socket.once('close', () => {
+              clearTimeout(t);
+              r();
+            });
+          });
+          ctx.status = 504;
+          return;
+        }
         if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
         if (q.requestId) ctx.set('X-Request-Id', String(q.requestId));
         record(`token:${id}`, { cookie: ctx.get('cookie') || undefined, csrf: ctx.get('x-csrf-token') || undefined });
         ctx.status = Number(q.status ?? 200);
         ctx.type = String(q.type ?? 'application/json');
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = q.body !== undefined ? String(q.body) : JSON.stringify({ session_token: `tok-${id}-${++tokenCounter}` });
+        ctx.body =
+          q.body !== undefined ? String(q.body) : JSON.stringify({ session_token: `tok-${id}-${++tokenCounter}` });
         return;
       }
       case '/test-backend/stub-plugin.js':
         if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
         ctx.type = 'text/javascript';
         ctx.body = 'window.OzLiveness = window.__ozStub;';
+        return;
+      case '/test-backend/page.html':
+        ctx.type = 'text/html';
+        if (q.csp) ctx.set('Content-Security-Policy', String(q.csp));
+        ctx.body = String(q.html ?? '');
         return;
       case '/test-backend/empty.js':
         ctx.type = 'text/javascript';

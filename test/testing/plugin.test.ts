@@ -4,7 +4,18 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { installSimulator, type SimulatedOzLiveness } from '../../src/testing/index.js';
 import { readContainer } from '../../src/testing/container.js';
-import { allEnded, inWindow, nextTasks, open, simWindow, streamsOf, until, watchRecorders, windowState } from './helpers.js';
+import {
+  additionalInfo,
+  allEnded,
+  inWindow,
+  nextTasks,
+  open,
+  simWindow,
+  streamsOf,
+  until,
+  watchRecorders,
+  windowState,
+} from '../support/simulator.js';
 
 const LONG = 60_000; // a wait that never ends by itself in a test: steps move on through advance()
 
@@ -48,7 +59,7 @@ describe('simulated plugin: a capture', () => {
     sinon.restore();
   });
 
-  it('calls on_capture_complete with the documented result, then on_close', async () => {
+  it("calls on_capture_complete with the result in the shape of Oz's on_capture_complete page, then on_close", async () => {
     const run = open(oz);
     await run.closed;
     expect(run.calls).to.deep.equal(['complete', 'close']);
@@ -56,11 +67,28 @@ describe('simulated plugin: a capture', () => {
     expect(r.action).to.equal('video_selfie_blank');
     expect(r.best_frame).to.match(/^data:image\/jpeg;base64,\/9j\//);
     expect(r.best_frame_png).to.match(/^data:image\/png;base64,iVBOR/);
-    expect(r.best_frame_bounding_box.width).to.be.greaterThan(0);
-    expect(r.best_frame_landmarks).to.have.length(5);
+    const box = r.best_frame_bounding_box;
+    expect(Object.keys(box)).to.have.members(['left', 'top', 'right', 'bottom']);
+    expect(box.right).to.be.greaterThan(box.left);
+    expect(box.bottom).to.be.greaterThan(box.top);
+    expect(Object.keys(r.best_frame_landmarks)).to.have.members([
+      'left_eye',
+      'right_eye',
+      'nose_base',
+      'mouth_bottom',
+      'left_ear',
+      'right_ear',
+    ]);
+    for (const [x, y] of Object.values(r.best_frame_landmarks)) {
+      expect([Number.isInteger(x), Number.isInteger(y)]).to.deep.equal([true, true]);
+      expect(x >= box.left && x <= box.right && y >= box.top && y <= box.bottom, 'inside the face box').to.equal(true);
+    }
     expect(r.frame_list.length).to.be.greaterThan(0);
     expect(r.frame_list.every((f) => f.startsWith('data:image/jpeg;base64,'))).to.equal(true);
-    expect(r.additional_info.simulator).to.equal(true);
+    expect(r.frame_bounding_box_list).to.have.length(r.frame_list.length);
+    expect(r.frame_landmarks).to.have.length(r.frame_list.length);
+    expect(r.additional_info).to.be.a('string');
+    expect(additionalInfo(r).simulator).to.equal(true);
     expect(simWindow(), 'the window is gone').to.equal(null);
     expect(oz.isOpen).to.equal(false);
   });
@@ -79,7 +107,7 @@ describe('simulated plugin: a capture', () => {
     expect(c.envelope.session_token).to.equal('tok-123');
     expect(c.payload.meta).to.deep.equal({ transaction_id: 'tx-9' });
     expect(c.payload.lang).to.equal('ru');
-    expect(c.payload.event_session_id).to.equal(run.result!.additional_info.event_session_id);
+    expect(c.payload.event_session_id).to.equal(additionalInfo(run.result!).event_session_id);
   });
 
   it('records video where MediaRecorder yields bytes, still frames where it does not', async () => {
@@ -93,11 +121,16 @@ describe('simulated plugin: a capture', () => {
     // Chromium's recorder works with the fake camera: wait for its bytes. Elsewhere, bytes, or slices
     // that come empty (WebKitGTK), or no recorder at all, or a recorder silent for 5 s.
     await until(
-      () => recorded.withBytes > 0 || (!chromium && (recorded.recorders === 0 || recorded.empty >= 4 || performance.now() - started > 5000)),
+      () =>
+        recorded.withBytes > 0 ||
+        (!chromium && (recorded.recorders === 0 || recorded.empty >= 4 || performance.now() - started > 5000)),
       'the recorder delivered its first bytes',
     );
     oz.advance();
-    await until(() => simWindow()?.dataset.action === 'photo_id_front' && simWindow()?.dataset.state === 'capturing', 'the document step');
+    await until(
+      () => simWindow()?.dataset.action === 'photo_id_front' && simWindow()?.dataset.state === 'capturing',
+      'the document step',
+    );
     oz.advance();
     await run.closed;
     const c = await readContainer(new Uint8Array(await run.container!.arrayBuffer()));
@@ -323,7 +356,9 @@ describe('simulated plugin: ending a session', () => {
 
     run = open(oz);
     await windowState('capturing');
-    inWindow('button.close').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    inWindow('button.close').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
     await run.closed;
     expect(run.calls).to.deep.equal(['close']);
     expect(allEnded(await streamsOf(gum))).to.equal(true);

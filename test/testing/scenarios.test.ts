@@ -1,8 +1,14 @@
 // Every scenario, end to end inside the browser: the simulated plugin captures with the fake camera
 // and the simulated Oz API (running in the page) judges the container it produced.
 import { expect } from '@open-wc/testing';
-import { createSimulatedOzApi, installSimulator, SCENARIOS, type ScenarioName, type SimulatedOzLiveness } from '../../src/testing/index.js';
-import { open } from './helpers.js';
+import {
+  createSimulatedOzApi,
+  installSimulator,
+  SCENARIOS,
+  type ScenarioName,
+  type SimulatedOzLiveness,
+} from '../../src/testing/index.js';
+import { additionalInfo, open } from '../support/simulator.js';
 
 type Api = ReturnType<typeof createSimulatedOzApi>;
 
@@ -12,11 +18,13 @@ async function sessionToken(api: Api): Promise<string> {
 }
 
 function upload(api: Api, container: Blob): Promise<Response> {
-  return api(new Request(`${location.origin}/oz-api/api/instant/folders/`, {
-    method: 'POST',
-    body: container,
-    headers: { 'content-type': 'application/octet-stream' },
-  }));
+  return api(
+    new Request(`${location.origin}/oz-api/api/instant/folders/`, {
+      method: 'POST',
+      body: container,
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  );
 }
 
 /** Captures with the plugin in `scenario` and uploads the container to a fresh simulated API. */
@@ -40,11 +48,17 @@ describe('simulator scenarios, plugin → API', () => {
     expect(res.status).to.equal(201);
     expect(body.resolution_status).to.equal('FINISHED');
     expect(body.system_resolution).to.equal('SUCCESS');
-    expect(body.meta_data).to.deep.equal({ transaction_id: 'tx-1', event_session_id: run.result!.additional_info.event_session_id });
+    expect(body.meta_data).to.deep.equal({
+      transaction_id: 'tx-1',
+      event_session_id: additionalInfo(run.result!).event_session_id,
+    });
     const quality = body.analyses.find((a: { type: string }) => a.type === 'QUALITY');
     const image: string = quality.results_media[0].output_images[0].image_b64;
     expect(image.startsWith('/9j/'), 'base64 JPEG').to.equal(true);
-    expect(run.result!.frame_list.some((f) => f === `data:image/jpeg;base64,${image}`), 'one of the captured frames').to.equal(true);
+    expect(
+      run.result!.frame_list.some((f) => f === `data:image/jpeg;base64,${image}`),
+      'one of the captured frames',
+    ).to.equal(true);
   });
 
   it('declined: FINISHED / DECLINED', async () => {

@@ -8,5 +8,5 @@ import { relay } from './relay.mjs';
 const server = http.createServer(toNodeHandler((request) => relay(request, process.env.OZ_API_URL)));
 server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1', () => {
   const { address, port } = server.address();
-  console.log(`Listening on http://${address}:${port}/api/oz/`);
+  console.log(`Listening on http://${address}:${port}/api/liveness/`);
 });

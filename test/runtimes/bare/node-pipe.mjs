@@ -21,6 +21,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = http.createServer(pipe);
   server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1', () => {
     const { address, port } = server.address();
-    console.log(`Listening on http://${address}:${port}/api/oz/`);
+    console.log(`Listening on http://${address}:${port}/api/liveness/`);
   });
 }

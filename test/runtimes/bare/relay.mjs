@@ -4,5 +4,11 @@ export function relay(request, ozApiUrl) {
   const headers = { 'content-type': 'application/octet-stream' };
   const length = request.headers.get('content-length');
   if (length !== null) headers['content-length'] = length;
-  return fetch(new URL('/api/instant/folders/', ozApiUrl), { method: 'POST', headers, body: request.body, duplex: 'half', redirect: 'manual' });
+  return fetch(new URL('/api/instant/folders/', ozApiUrl), {
+    method: 'POST',
+    headers,
+    body: request.body,
+    duplex: 'half',
+    redirect: 'manual',
+  });
 }
