@@ -3,8 +3,8 @@
 //      parts, so the first paint needs no JavaScript: with JavaScript off, the check's button is there,
 //      styled (the accent colour) and labelled, and the banner's shadow root too;
 //   2. with JavaScript on, the elements hydrate that DOM: every node of their server-rendered shadow
-//      roots, marked before any module ran, is still in place afterwards and none was removed (no
-//      re-render), and the button's label, read every frame, never changes (no flash); no console
+//      roots that holds something, marked before any module ran, is still in place afterwards and none
+//      was removed (no re-render; an empty status line may step aside for a following banner), and the button's label, read every frame, never changes (no flash); no console
 //      error, no page error;
 //   3. the hydrated check works: Start, the simulator, and the banner shows the decision.
 //
@@ -136,6 +136,7 @@ try {
           w.__ssr = {
             definedBefore: Boolean(customElements.get('oz-liveness-check')),
             nodes: [],
+            empty: [],
             removed: 0,
             labels: [label()],
           };
@@ -147,9 +148,15 @@ try {
           requestAnimationFrame(frame);
           for (const host of document.querySelectorAll('oz-liveness-check, oz-result-banner')) {
             if (!host.shadowRoot) continue;
-            w.__ssr.nodes.push(...host.shadowRoot.querySelectorAll('*'));
+            // An empty leaf (the status line, idle) may step aside for a banner that follows the
+            // check (one voice); every node that holds something is kept.
+            for (const n of host.shadowRoot.querySelectorAll('*'))
+              (n.childElementCount || n.textContent?.trim() ? w.__ssr.nodes : w.__ssr.empty).push(n);
             new MutationObserver((records) => {
-              for (const r of records) w.__ssr.removed += [...r.removedNodes].filter((n) => n.nodeType === 1).length;
+              for (const r of records)
+                w.__ssr.removed += [...r.removedNodes].filter(
+                  (n) => n.nodeType === 1 && !w.__ssr.empty.includes(n),
+                ).length;
             }).observe(host.shadowRoot, { childList: true, subtree: true });
           }
         });
@@ -173,6 +180,7 @@ try {
           definedBefore: w.__ssr?.definedBefore,
           marked: w.__ssr?.nodes.length ?? 0,
           kept: w.__ssr?.nodes.filter((n) => n.isConnected).length ?? 0,
+          emptyGone: w.__ssr?.empty.filter((n) => !n.isConnected).map((n) => n.getAttribute('part') ?? n.localName),
           removed: w.__ssr?.removed,
           sameButton: w.__ssr?.nodes.includes(check?.shadowRoot?.querySelector('[part=button]')),
           label: check?.shadowRoot?.querySelector('[part=button]')?.textContent?.trim(),
@@ -185,7 +193,7 @@ try {
       if (seen.labels.length !== 1 || seen.labels[0] !== START)
         throw new Error(`the label changed while hydrating: ${JSON.stringify(seen.labels)}`);
       if (problems.length) throw new Error(problems.join('\n'));
-      return `${seen.kept} of ${seen.marked} nodes kept, ${seen.removed} removed; the button read "${seen.label}" in all ${seen.frames} frames`;
+      return `${seen.kept} of ${seen.marked} nodes kept, ${seen.removed} removed (empty ones stepped aside: ${seen.emptyGone.join(', ') || 'none'}); the button read "${seen.label}" in all ${seen.frames} frames`;
     },
   );
 

@@ -65,6 +65,11 @@ export class OzLivenessCheck extends LitElement {
   private flow = new CaptureFlow(this, this.status);
   /** The last configuration problem reported, so an unchanged one is not reported again. */
   private lastProblem = '';
+  /**
+   * A shadow root from the server (declarative shadow DOM): the first render must match what Lit SSR
+   * wrote, so it ignores banners that connected before it (the server knew none); the next one follows them.
+   */
+  private hydrating = this.shadowRoot !== null;
 
   constructor() {
     super();
@@ -100,6 +105,12 @@ export class OzLivenessCheck extends LitElement {
       if (key !== this.lastProblem && !r.ok) this.status.report(configError(r.problem));
       this.lastProblem = key;
     }
+  }
+
+  protected override updated(): void {
+    if (!this.hydrating) return;
+    this.hydrating = false;
+    this.requestUpdate();
   }
 
   /** Resolves once the element has rendered in its language (nothing is shown before it arrives). */
@@ -144,7 +155,8 @@ export class OzLivenessCheck extends LitElement {
     // `nothing`, not '', while the language is on its way: Lit SSR renders '' as no text node, and
     // hydrating it would then write the later text into the part's end marker (demo/ssr, test:ssr).
     const t = (key: string) => this.i18n.t(key as MessageKey) || nothing;
-    const { state, result, followers } = this.status;
+    const { state, result } = this.status;
+    const following = !this.hydrating && this.status.followers.size > 0;
     const busy = this.flow.busy;
     // Words in a fallback language carry it (English on a German page), on the parts that hold them.
     const lang = this.i18n.mark ?? nothing;
@@ -161,7 +173,7 @@ export class OzLivenessCheck extends LitElement {
     return html`<div part="base">
       ${trigger}
       ${
-        followers.size
+        following
           ? nothing
           : html`<div part="status" role="status" aria-live="polite" lang=${lang}>${state === 'idle' ? nothing : t(this.status.statusKey())}${
               // A refused camera: the numbered steps for this browser, read with the message.
@@ -170,7 +182,7 @@ export class OzLivenessCheck extends LitElement {
                 : nothing
             }</div>`
       }
-      ${this.status.analysing && !followers.size ? html`<progress part="progress" aria-hidden="true"></progress>` : nothing}
+      ${this.status.analysing && !following ? html`<progress part="progress" aria-hidden="true"></progress>` : nothing}
       <slot></slot>
     </div>`;
   }
