@@ -77,6 +77,11 @@ export class OzLivenessCheck extends LitElement {
     // (and the page's slotted content) to be in an unknown language, hiding the page's from screen readers.
     for (const [name, o] of Object.entries(OPTIONS))
       if ('boolean' in o) (this as Record<string, unknown>)[name] = false;
+    if (this.hydrating)
+      void this.updateComplete.then(() => {
+        this.hydrating = false;
+        this.requestUpdate();
+      });
   }
 
   /** `idle` `loading` `ready` `starting` `capturing` `uploading` `done` `error`; reflected as `state`. */
@@ -105,12 +110,6 @@ export class OzLivenessCheck extends LitElement {
       if (key !== this.lastProblem && !r.ok) this.status.report(configError(r.problem));
       this.lastProblem = key;
     }
-  }
-
-  protected override updated(): void {
-    if (!this.hydrating) return;
-    this.hydrating = false;
-    this.requestUpdate();
   }
 
   /** Resolves once the element has rendered in its language (nothing is shown before it arrives). */
