@@ -108,6 +108,11 @@ export const OPTIONS = {
   }),
   /** Language of the plugin, as given (any language pack installed on the Web Adapter, e.g. `fr`); this element's own words use the closest language the kit has. @default the closest `[lang]` up to `<html lang>`, else `en` @open lang */
   lang: opt<string>({ attribute: 'lang', read: (v) => v || 'en', apply: set('lang') }),
+  /** How the person reaches your support (e.g. "call 0800 123 456"): shown, as text, in failures support can help with; a banner following this check uses it when it has none. */
+  supportContact: opt<string>({
+    attribute: 'support-contact',
+    read: (v, field) => (unset(v) ? undefined : typeof v === 'string' ? v : fail(field, `${field} must be text.`)),
+  }),
   /** `user` or `environment`. @open cameraFacingMode */
   cameraFacingMode: opt<'user' | 'environment'>({
     attribute: 'camera-facing-mode',

@@ -29,10 +29,15 @@ export const splitSteps = (text: string): string[] =>
     .filter(Boolean);
 
 /**
- * The message for `key` (its `.contact` twin when `contact` is set), with `contact` in a `<bdi
- * part="contact">` where the text says `{contact}`. `lang` marks a fallback language (see
- * `OzI18nController.mark`).
+ * The text for `key` (its `.contact` twin when `contact` is set), with `contact` in a `<bdi
+ * part="contact">` where the text says `{contact}`.
  */
+export function withContact(t: Translate, key: MessageKey, contact?: string | null) {
+  const [before, ...after] = t(contactKey(key, contact)).split('{contact}');
+  return html`${before}${after.length ? html`<bdi part=contact>${contact!.trim()}</bdi>${after.join('{contact}')}` : nothing}`;
+}
+
+/** The message for `key` with the page's contact (`withContact`) in `<p part=…>`; `lang` marks a fallback language (`OzI18nController.mark`). */
 export function renderMessage(
   t: Translate,
   key: MessageKey,
@@ -40,11 +45,7 @@ export function renderMessage(
   lang?: string,
   part = 'message',
 ): TemplateResult {
-  const text = t(contactKey(key, contact));
-  const [before, ...after] = text.split('{contact}');
-  return html`<p part=${part} dir=auto lang=${lang ?? nothing}>${before}${
-    after.length ? html`<bdi part=contact>${contact!.trim()}</bdi>${after.join('{contact}')}` : nothing
-  }</p>`;
+  return html`<p part=${part} dir=auto lang=${lang ?? nothing}>${withContact(t, key, contact)}</p>`;
 }
 
 /** The numbered steps that go with `key`, as `<ol part="steps">`, or nothing when it has none. */

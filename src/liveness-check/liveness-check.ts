@@ -6,7 +6,8 @@ import type { OzPreflightResult } from '../core/preflight.js';
 import type { OzState } from '../core/state.js';
 import { OPTIONS, litProperties, type OzCheckOptionValues } from '../core/options.js';
 import { OzI18nController, type MessageKey } from '../i18n/index.js';
-import { renderSteps } from '../i18n/render.js';
+import { renderSteps, withContact } from '../i18n/render.js';
+import { copyText, supportPart, supportStyles } from '../i18n/support.js';
 import { CONFIG_PROPS, configError, readConfig } from './check-config.js';
 import { CheckStatus } from './check-status.js';
 import { CaptureFlow } from './capture-flow.js';
@@ -52,7 +53,7 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @fires {CustomEvent<{state: string, previous: string}>} oz-state-change - Every state transition.
  */
 export class OzLivenessCheck extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, supportStyles];
   static override properties = litProperties();
 
   /** Language of the plugin and of this element's text. Default: the closest `[lang]`, else `en`. */
@@ -70,6 +71,8 @@ export class OzLivenessCheck extends LitElement {
    * wrote, so it ignores banners that connected before it (the server knew none); the next one follows them.
    */
   private hydrating = this.shadowRoot !== null;
+  /** The short support reference last copied: its button says so. */
+  private copied?: string;
 
   constructor() {
     super();
@@ -154,6 +157,8 @@ export class OzLivenessCheck extends LitElement {
     // `nothing`, not '', while the language is on its way: Lit SSR renders '' as no text node, and
     // hydrating it would then write the later text into the part's end marker (demo/ssr, test:ssr).
     const t = (key: string) => this.i18n.t(key as MessageKey) || nothing;
+    const say = (key: MessageKey) => this.i18n.t(key);
+    const statusKey = this.status.statusKey() as MessageKey;
     const { state, result } = this.status;
     const following = !this.hydrating && this.status.followers.size > 0;
     const busy = this.flow.busy;
@@ -174,17 +179,32 @@ export class OzLivenessCheck extends LitElement {
       ${
         following
           ? nothing
-          : html`<div part="status" role="status" aria-live="polite" lang=${lang}>${state === 'idle' ? nothing : t(this.status.statusKey())}${
+          : html`<div part="status" role="status" aria-live="polite" lang=${lang}>${state === 'idle' || !say(statusKey) ? nothing : withContact(say, statusKey, this.supportContact)}${
               // A refused camera: the numbered steps for this browser, read with the message.
-              state === 'error'
-                ? renderSteps((key) => this.i18n.t(key as MessageKey), this.status.statusKey(), this.i18n.mark)
-                : nothing
-            }</div>`
+              state === 'error' ? renderSteps(say, statusKey, this.i18n.mark) : nothing
+            }</div>${
+              // The short reference for support, beside the status line (not read out with it).
+              supportPart({
+                status: state === 'error' ? state : state === 'done' ? (result?.decision ?? '') : '',
+                error: this.status.error,
+                folder: result?.folder,
+                copied: this.copied,
+                onCopy: this.onCopy,
+                t: say,
+                lang: this.i18n.mark,
+              })
+            }`
       }
       ${this.status.analysing && !following ? html`<progress part="progress" aria-hidden="true"></progress>` : nothing}
       <slot></slot>
     </div>`;
   }
+
+  private onCopy = async (reference: string) => {
+    if (!(await copyText(reference, this.renderRoot.querySelector('.short bdi')))) return;
+    this.copied = reference;
+    this.requestUpdate();
+  };
 
   private onTrigger = (e: Event) => {
     e.stopPropagation(); // one click, one action, whether it hit the button or the slotted trigger

@@ -6,8 +6,8 @@ import { titleKeyFor } from '../core/errors.js';
 import { isRecord } from '../core/is-record.js';
 import { isAnalysing, isBusy } from '../core/state.js';
 import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
-import { renderSteps } from '../i18n/render.js';
-import { referenceOf } from './reference.js';
+import { renderMessage, renderSteps } from '../i18n/render.js';
+import { copyText, supportPart, supportStyles } from '../i18n/support.js';
 import { styles } from './result-banner.styles.js';
 import {
   SOURCE_EVENTS,
@@ -48,7 +48,10 @@ export { OzBannerStatus } from './view.js';
  * @csspart steps - The numbered steps that go with an error (how to allow the camera in this browser).
  * @csspart details - The list of analyses and their outcomes (`show-details`).
  * @csspart best-shot - The best-shot image (`show-best-shot`).
- * @csspart reference - The support reference: the error code, Oz's code, the request or session id.
+ * @csspart reference - The support part of a failure support can help with: one short reference (`5C8D-2E1A`) with a Copy button, and the collapsed details.
+ * @csspart copy - The button that copies the short reference.
+ * @csspart support-details - The collapsed "details for support": the codes and the full ids.
+ * @csspart contact - The page's `support-contact` text inside the message.
  *
  * @cssproperty [--oz-banner-background=#ffffff (dark: #161b22)] - Background.
  * @cssproperty [--oz-banner-color=#1f2328 (dark: #e6edf3)] - Text colour.
@@ -67,7 +70,7 @@ export { OzBannerStatus } from './view.js';
  * @cssproperty [--oz-banner-error-color=#bc4c00 (dark: #f0883e)] - Accent for an error.
  */
 export class OzResultBanner extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, supportStyles];
 
   // Declared here rather than with decorators (smaller output); each field's JSDoc below is its
   // documentation in custom-elements.json.
@@ -77,11 +80,13 @@ export class OzResultBanner extends LitElement {
     showDetails: { type: Boolean, attribute: 'show-details', reflect: true },
     showBestShot: { type: Boolean, attribute: 'show-best-shot', reflect: true },
     lang: { reflect: true },
+    supportContact: { attribute: 'support-contact', reflect: true },
     messages: { attribute: false },
     // What @state() declares (CEM would otherwise list these as attributes).
     view: { state: true, attribute: false },
     hasActions: { state: true, attribute: false },
     speaks: { state: true, attribute: false },
+    copied: { state: true, attribute: false },
   };
 
   /** The id of the `<oz-liveness-check>` to follow, in the same document or shadow root. */
@@ -99,6 +104,12 @@ export class OzResultBanner extends LitElement {
   /** Message language; else the closest `[lang]`, then `<html lang>`, then English (docs/languages.md). */
   override lang!: string;
 
+  /**
+   * How the person reaches your support (e.g. "call 0800 123 456"), shown as text in failures support
+   * can help with. A banner following a check uses the check's when it has none.
+   */
+  supportContact?: string;
+
   /** Replacements for any message, by key (e.g. `{ 'banner.title.accept': 'Verified' }`). */
   messages?: Partial<OzMessages>;
 
@@ -106,6 +117,8 @@ export class OzResultBanner extends LitElement {
   private hasActions = false;
   /** Whether this banner is the one voice of the check it follows (context.ts); one that follows none speaks. */
   private speaks = true;
+  /** The short reference last copied: its button says so. */
+  private copied?: string;
 
   #status: OzBannerStatus = 'idle';
   #target?: Element;
@@ -233,6 +246,10 @@ export class OzResultBanner extends LitElement {
     }
   };
 
+  #copy = async (reference: string): Promise<void> => {
+    if (await copyText(reference, this.renderRoot.querySelector('.short bdi'))) this.copied = reference;
+  };
+
   protected override render() {
     // Until its language has arrived the live region stays empty: nothing to read, nothing to announce.
     const s = this.#i18n.ready ? this.#status : 'idle';
@@ -246,7 +263,10 @@ export class OzResultBanner extends LitElement {
         : s === 'pending'
           ? t(state === 'uploading' && analysing ? 'check.state.analysing' : `check.state.${state!}`)
           : t(s === 'error' ? titleKeyFor(error) : `banner.title.${s}`);
-    const message = s === 'idle' || s === 'pending' ? '' : t(s === 'error' ? errorKey(error) : `banner.message.${s}`);
+    const messageKey: MessageKey | undefined =
+      s === 'idle' || s === 'pending' ? undefined : s === 'error' ? errorKey(error) : `banner.message.${s}`;
+    const own = this.supportContact ?? (this.followed as { supportContact?: unknown } | undefined)?.supportContact;
+    const contact = typeof own === 'string' ? own : undefined;
     const rows = this.showDetails && folder ? analysisRows(folder) : [];
     const shot = this.showBestShot && folder ? bestShot(folder) : undefined;
     const percent = progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
@@ -262,13 +282,13 @@ export class OzResultBanner extends LitElement {
       s === 'idle'
         ? nothing
         : html`${icon(s, 'icon')}<div class=body><p part=title class=title dir=auto lang=${lang}>${title}</p>${
-            message ? html`<p part=message dir=auto lang=${lang}>${message}</p>` : nothing
+            messageKey && t(messageKey) ? renderMessage(t, messageKey, contact, this.#i18n.mark) : nothing
           }${s === 'error' ? renderSteps(t, errorKey(error), this.#i18n.mark) : nothing}${
             // Analysing has no measure: an indeterminate bar (no value), never a full one.
             state === 'uploading' && s === 'pending'
               ? html`<progress max=100 value=${analysing ? nothing : (percent ?? nothing)} aria-label=${title} lang=${lang}></progress>`
               : nothing
-          }${referenceOf(s, error, folder, t, this.#i18n.mark)}${
+          }${supportPart({ status: s, error, folder, copied: this.copied, onCopy: this.#copy, t, lang: this.#i18n.mark })}${
             rows.length
               ? html`<dl part=details lang=${lang}>${rows.map(
                   (r) =>

@@ -17,6 +17,7 @@ import {
   type OzErrorDetail,
 } from '../../src/core/errors.js';
 import { toResult } from '../../src/core/decision.js';
+import { routeError } from '../../src/core/route-failure.js';
 import type { OzState } from '../../src/core/state.js';
 import en from '../../src/i18n/en.js';
 import { translate } from '../../src/i18n/index.js';
@@ -266,54 +267,132 @@ describe('<oz-result-banner>: one voice', () => {
   });
 
   describe('the support reference', () => {
-    it('has the code, Oz’s error_code and the request id', async () => {
+    const short = (el: OzResultBanner) => el.shadowRoot!.querySelector('.short bdi')?.textContent ?? '';
+    const rows = (el: OzResultBanner) =>
+      [...el.shadowRoot!.querySelectorAll('[part~="support-details"] li')].map((li) => li.textContent);
+
+    it('shows one short reference, grouped 4-4, and the code, Oz’s error_code and the request id only in the collapsed details', async () => {
       const el = await showing(
         kitError('container-rejected', 'HTTP 400', { status: 400, ozErrorCode: 14, requestId: 'req-7f3a9c' }),
       );
-      expect(text(el, 'reference')).to.equal(
-        'Reference for support: container-rejected · Service code 14 · Request req-7f3a9c',
+      expect(short(el)).to.equal('REQ7-F3A9');
+      const details = part(el, 'support-details') as HTMLDetailsElement;
+      expect(details.localName).to.equal('details');
+      expect(details.open).to.equal(false);
+      expect(rows(el)).to.deep.equal(['container-rejected', 'Service code 14', 'Request req-7f3a9c']);
+      // What is on screen before the details are opened: no code, no full id.
+      const seen = el.shadowRoot!.querySelector('.short')!.textContent!;
+      expect(seen).to.not.match(/container-rejected|14|req-7f3a9c/);
+      expect(seen).to.contain(en['banner.reference.copy']);
+    });
+
+    it('takes the plugin’s session id when there is no request id; a short id only in the details', async () => {
+      const el = await showing(
+        pluginError({ code: 'error_wasm_internal_failure_3', event_session_id: 'a41f9c2e-77d0-4b1a' }),
       );
+      expect(short(el)).to.equal('A41F-9C2E');
+      const bare = await showing(pluginError({ code: 'error_wasm_internal_failure_3', event_session_id: 'ev-5' }));
+      expect(short(bare)).to.equal(''); // fewer than 8 letters and digits: nothing to read out
+      expect(rows(bare)).to.deep.equal(['error_wasm_internal_failure_3', 'Session ev-5']);
     });
 
-    it('has the plugin’s telemetry id when there is no request id', async () => {
-      const el = await showing(pluginError({ code: 'error_wasm_internal_failure_3', event_session_id: 'ev-5' }));
-      expect(text(el, 'reference')).to.equal('Reference for support: error_wasm_internal_failure_3 · Session ev-5');
+    for (const [what, detail] of [
+      ['a refused camera', kitError('camera-denied', '', { requestId: 'req-11112222' })],
+      ['a connection that may come back', kitError('upload-failed', '', { status: 502, requestId: 'req-11112222' })],
+      ['another browser needed', kitError('wasm-unsupported', '', { requestId: 'req-11112222' })],
+    ] as const) {
+      it(`shows no support part for ${what}: the person can fix it alone`, async () => {
+        const el = await showing(detail);
+        expect(part(el, 'reference')).to.equal(null);
+      });
+    }
+
+    it('shows one for what no retry mends (a config answer from the backend)', async () => {
+      const el = await showing(routeError('upload-failed', '', { status: 404, requestId: 'b7c1d2e3f4' }));
+      expect(short(el)).to.equal('B7C1-D2E3');
     });
 
-    it('shows every token whole in a narrow banner, wrapping only between tokens', async () => {
-      const id = '0f8e2c4a-9b7d-4e21-a3c6-5d1f0e9b8a77';
-      const el = await showing(kitError('upload-failed', '', { status: 502, requestId: id }));
-      el.style.inlineSize = '24rem';
-      await el.updateComplete;
-      const tokens = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.token')];
-      expect(tokens.map((t) => t.textContent)).to.deep.equal(['upload-failed', id]);
-      for (const token of tokens) expect(token.scrollWidth, token.textContent!).to.be.at.most(token.clientWidth + 1); // nothing cut off
-      const lineHeight = tokens[0].getClientRects()[0].height;
-      for (const token of tokens) {
-        const rects = [...token.getClientRects()];
-        const top = Math.min(...rects.map((r) => r.top));
-        const bottom = Math.max(...rects.map((r) => r.bottom));
-        expect(bottom - top, token.textContent!).to.be.below(lineHeight * 1.5); // one line: not broken
+    it('copies the short reference with its button; the button says so and keeps the focus', async () => {
+      const el = await showing(kitError('container-rejected', '', { ozErrorCode: 14, requestId: 'req-7f3a9c' }));
+      const copied: string[] = [];
+      const clipboard = navigator.clipboard;
+      const writeText = clipboard.writeText;
+      clipboard.writeText = async (t: string) => void copied.push(t);
+      try {
+        const button = part(el, 'copy') as HTMLButtonElement;
+        button.focus();
+        button.click();
+        await waitUntil(() => button.textContent!.trim() === en['banner.reference.copied'], 'the button says Copied');
+        expect(copied).to.deep.equal(['REQ7-F3A9']);
+        expect(el.shadowRoot!.activeElement).to.equal(button);
+      } finally {
+        clipboard.writeText = writeText;
       }
-      // The tokens did not fit on one line together: the line wrapped between them.
-      expect(part(el, 'reference')!.getBoundingClientRect().height).to.be.above(lineHeight * 1.5);
     });
 
-    it('is text a person can select and copy, one click selecting a whole token', async () => {
-      const el = await showing(kitError('upload-failed', '', { requestId: 'req-42' }));
-      const token = el.shadowRoot!.querySelectorAll<HTMLElement>('.token')[1];
-      expect(token.textContent).to.equal('req-42');
-      const style = getComputedStyle(token) as CSSStyleDeclaration & { webkitUserSelect?: string };
-      expect(style.userSelect || style.webkitUserSelect).to.equal('all');
-      const selection = getSelection()!;
-      selection.selectAllChildren(part(el, 'reference')!);
-      expect(selection.toString()).to.contain('req-42');
-      selection.removeAllRanges();
+    it('selects the reference when the browser refuses the clipboard, so the keyboard can copy it', async () => {
+      const el = await showing(kitError('container-rejected', '', { ozErrorCode: 14, requestId: 'req-7f3a9c' }));
+      const clipboard = navigator.clipboard;
+      const writeText = clipboard.writeText;
+      clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+      try {
+        const button = part(el, 'copy') as HTMLButtonElement;
+        button.focus();
+        button.click();
+        await waitUntil(() => getSelection()!.toString() === 'REQ7-F3A9', 'the reference is selected');
+        expect(button.textContent!.trim()).to.equal(en['banner.reference.copy']);
+        expect(el.shadowRoot!.activeElement).to.equal(button);
+      } finally {
+        clipboard.writeText = writeText;
+        getSelection()!.removeAllRanges();
+      }
     });
 
-    it('shows no reference line when there is no id', async () => {
+    it('keeps the short reference on one line in a 320 px banner', async () => {
+      const el = await showing(
+        kitError('container-rejected', '', { ozErrorCode: 14, requestId: '0f8e2c4a-9b7d-4e21-a3c6-5d1f0e9b8a77' }),
+      );
+      el.style.inlineSize = '320px';
+      await el.updateComplete;
+      const ref = el.shadowRoot!.querySelector<HTMLElement>('.short bdi')!;
+      expect(ref.getClientRects().length).to.equal(1);
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1); // nothing cut, nothing sideways
+    });
+
+    it('is not announced: the live region tells what happened, the reference waits to be asked for', async () => {
+      const el = await showing(kitError('container-rejected', '', { ozErrorCode: 14, requestId: 'req-7f3a9c' }));
+      expect(part(el, 'reference')!.getAttribute('aria-live')).to.equal('off');
+    });
+
+    it('shows no support part when there is no id and no code', async () => {
       const el = await showing({ code: '', category: 'plugin', message: '', retryable: true, messageKey: '' });
       expect(part(el, 'reference')).to.equal(null);
+    });
+  });
+
+  describe('support-contact', () => {
+    it('puts the page’s contact, as text, in a failure support can help with', async () => {
+      const el = await showing(routeError('upload-failed', '', { status: 404 }));
+      el.supportContact = '<b>call</b> 0800 123 456';
+      await el.updateComplete;
+      expect(text(el, 'contact')).to.equal('<b>call</b> 0800 123 456');
+      expect(el.shadowRoot!.querySelector('b')).to.equal(null);
+      expect(text(el, 'message')).to.equal(
+        en['error.upload-failed.config.contact'].replace('{contact}', '<b>call</b> 0800 123 456'),
+      );
+      expect(el.getAttribute('support-contact')).to.equal('<b>call</b> 0800 123 456');
+    });
+
+    it('uses the followed check’s contact when it has none of its own, its own when it has one', async () => {
+      const { check, el } = await following();
+      (check as VoiceCheck & { supportContact?: string }).supportContact = 'call 0800 111 222';
+      check.emit('oz-error', routeError('upload-failed', '', { status: 404 }));
+      check.move('error');
+      await el.updateComplete;
+      expect(text(el, 'contact')).to.equal('call 0800 111 222');
+      el.supportContact = 'write to help@bank.example';
+      await el.updateComplete;
+      expect(text(el, 'contact')).to.equal('write to help@bank.example');
     });
   });
 
@@ -324,9 +403,12 @@ describe('<oz-result-banner>: one voice', () => {
       );
       const provider = root.querySelector<VoiceProvider>('voice-provider')!;
       const el = root.querySelector<OzResultBanner>('oz-result-banner')!;
-      provider.share({ state: 'error', error: kitError('upload-failed', '', { requestId: 'req-1' }) });
+      provider.share({
+        state: 'error',
+        error: routeError('upload-failed', '', { status: 404, requestId: 'req-1' }),
+      });
       await el.updateComplete;
-      for (const name of ['title', 'message', 'reference'])
+      for (const name of ['title', 'message'])
         expect(getComputedStyle(part(el, name)!).direction, name).to.equal('ltr');
       expect(getComputedStyle(part(el, 'base')!).direction).to.equal('rtl'); // the box itself follows the page
       expect(el.shadowRoot!.querySelectorAll('bdi.token').length).to.equal(2);

@@ -157,7 +157,8 @@ describe('<oz-result-banner>', () => {
 
     it('shows the folder id as a reference for a system failure', async () => {
       const el = await banner(folder('FAILED', { folder_id: 'folder-42' }));
-      expect(text(el, 'reference')).to.equal('Reference for support: Verification folder-42');
+      expect(el.shadowRoot!.querySelector('.short bdi')!.textContent).to.equal('FOLD-ER42');
+      expect(text(el, 'support-details')).to.equal(`${en['banner.reference.details']}Verification folder-42`);
     });
 
     it('goes back to idle when result is cleared', async () => {
@@ -468,7 +469,9 @@ describe('<oz-result-banner>', () => {
       const { check, el } = await following();
       check.fail(pluginError({ code: 'error_wasm_internal_failure_3', event_session_id: 'sess-9' }));
       await el.updateComplete;
-      expect(text(el, 'reference')).to.equal('Reference for support: error_wasm_internal_failure_3 · Session sess-9');
+      expect(text(el, 'support-details')).to.equal(
+        `${en['banner.reference.details']}error_wasm_internal_failure_3Session sess-9`,
+      );
     });
   });
 
@@ -596,7 +599,7 @@ describe('<oz-result-banner>', () => {
         html`<oz-result-banner lang="en" show-details show-best-shot .result=${f}></oz-result-banner>`,
       );
       expect(el.shadowRoot!.querySelector('img, script, iframe')).to.equal(null);
-      expect(text(el, 'reference')).to.equal(`Reference for support: Verification ${HOSTILE}`);
+      expect(text(el, 'support-details')).to.include(`Verification ${HOSTILE}`);
       expect(text(el, 'details')).to.include('Not completed');
       expect((window as { __ozPwned?: number }).__ozPwned).to.equal(undefined);
     });
@@ -615,8 +618,8 @@ describe('<oz-result-banner>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('img, script, iframe')).to.equal(null);
       expect(text(el, 'message')).to.equal(en['error.plugin']);
-      expect(text(el, 'reference')).to.equal(
-        `Reference for support: ${HOSTILE} · Request ${HOSTILE} · Session ${HOSTILE}`,
+      expect(text(el, 'support-details')).to.equal(
+        `${en['banner.reference.details']}${HOSTILE}Request ${HOSTILE}Session ${HOSTILE}`,
       );
       expect((window as { __ozPwned?: number }).__ozPwned).to.equal(undefined);
     });
