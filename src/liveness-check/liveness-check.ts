@@ -38,6 +38,10 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @csspart button - The built-in Start / Try again button.
  * @csspart status - The visible, announced state line (absent while a banner follows this check).
  * @csspart progress - An indeterminate bar beside the status line while the backend analyses (every byte sent).
+ * @csspart reference - Under the status line, for failures support can help with: one short reference (`5C8D-2E1A`) with a Copy button, and the collapsed details (absent while a banner follows).
+ * @csspart copy - The button that copies the short reference.
+ * @csspart support-details - The collapsed "details for support": the codes and the full ids.
+ * @csspart contact - The page's `support-contact` text inside the status line.
  *
  * @cssproperty [--oz-check-accent=#1a56db] - Button background.
  * @cssproperty [--oz-check-accent-text=#ffffff] - Button text colour.
