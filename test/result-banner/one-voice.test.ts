@@ -348,6 +348,15 @@ describe('<oz-result-banner>: one voice', () => {
       }
     });
 
+    it('strips bidirectional controls from ids and isolates each one (<bdi dir=ltr>)', async () => {
+      const forged = 'req-\u202e1234\u2066abcd\u200f';
+      const el = await showing(kitError('container-rejected', '', { ozErrorCode: 14, requestId: forged }));
+      const ids = [...el.shadowRoot!.querySelectorAll('[part~="reference"] bdi')];
+      expect(ids.map((b) => b.textContent)).to.deep.equal(['REQ1-234A', 'container-rejected', '14', 'req-1234abcd']);
+      for (const b of ids) expect(b.getAttribute('dir')).to.equal('ltr');
+      expect(part(el, 'reference')!.textContent).to.not.match(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    });
+
     it('keeps the short reference on one line in a 320 px banner', async () => {
       const el = await showing(
         kitError('container-rejected', '', { ozErrorCode: 14, requestId: '0f8e2c4a-9b7d-4e21-a3c6-5d1f0e9b8a77' }),
