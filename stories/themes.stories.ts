@@ -14,7 +14,8 @@ const THEMES = {
   harbour: `
     .harbour { --oz-color-surface: #f6f8fa; --oz-color-text: #0d1b2a; --oz-color-border: #6b7b8c;
       --oz-color-accent: #0b3d5c; --oz-color-accent-hover: #0a3450; --oz-color-accent-active: #072a40;
-      --oz-color-focus: #0b3d5c; --oz-color-pending: #0b3d5c; --oz-color-accept: #0f6b4c;
+      --oz-color-text-muted: #4a5a6a; --oz-color-on-accent: #ffffff;
+      --oz-color-disabled: #e3e9ef; --oz-color-on-disabled: #3f4d5c; --oz-color-focus: #0b3d5c; --oz-color-pending: #0b3d5c; --oz-color-accept: #0f6b4c;
       --oz-color-reject: #a4262c; --oz-color-problem: #875200; --oz-radius: 2px;
       --oz-font: Georgia, 'DejaVu Serif', serif; --oz-title-size: 1.375rem; }
     .harbour ::part(base) { box-shadow: 0 1px 2px rgb(13 27 42 / 0.15); }
@@ -22,7 +23,8 @@ const THEMES = {
   meadow: `
     .meadow { --oz-color-surface: #fbfdf8; --oz-color-text: #17261b; --oz-color-border: #7a8c7e;
       --oz-color-accent: #1f5f3a; --oz-color-accent-hover: #1a5232; --oz-color-accent-active: #154429;
-      --oz-color-focus: #1f5f3a; --oz-color-pending: #1f5f3a; --oz-color-accept: #1f6f3f;
+      --oz-color-text-muted: #4b5d50; --oz-color-on-accent: #ffffff;
+      --oz-color-disabled: #e3e9ef; --oz-color-on-disabled: #3f4d5c; --oz-color-focus: #1f5f3a; --oz-color-pending: #1f5f3a; --oz-color-accept: #1f6f3f;
       --oz-color-reject: #b0263a; --oz-color-problem: #8f4f00; --oz-radius: 1rem; --oz-space: 1.25rem;
       --oz-font: system-ui, 'DejaVu Sans', sans-serif; }
     .meadow ::part(button) { border-radius: 999px; }
