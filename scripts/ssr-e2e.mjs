@@ -103,7 +103,7 @@ try {
       if (seen.defined) throw new Error('the elements were defined: JavaScript ran');
       if (!seen.button || seen.width < 20 || seen.height < 20)
         throw new Error(`no visible button: ${JSON.stringify(seen)}`);
-      if (seen.background !== 'rgb(26, 86, 219)') throw new Error(`the button is not styled: ${seen.background}`);
+      if (seen.background !== 'rgb(29, 78, 216)') throw new Error(`the button is not styled: ${seen.background}`);
       if (seen.label !== START) throw new Error(`the button reads "${seen.label}"`);
       if (!seen.banner) throw new Error('the banner has no server-rendered shadow root');
       return `button "${seen.label}", ${Math.round(seen.width)}×${Math.round(seen.height)} px, ${seen.background}`;

@@ -180,10 +180,28 @@ export const BrowserMemory = {
 export const RightToLeft: Story = {
   ...error(
     kitError('upload-failed', 'HTTP 502', { status: 502, requestId: REQUEST_ID }),
-    'English in a right-to-left page: each text keeps its own direction (the full stop at its end), the ids keep their order, the box follows the page.',
+    'An Arabic, right-to-left page: the kit has no Arabic words, so its English card is laid out left to right (the icon next to the text it belongs to), the ids keep their order.',
   ),
-  name: 'Right-to-left page',
-  decorators: [(story) => h('div', { dir: 'rtl' }, story() as Node)],
+  name: 'Right-to-left page (Arabic)',
+  decorators: [
+    (story) =>
+      h(
+        'section',
+        { dir: 'rtl', lang: 'ar' },
+        h('h2', {}, 'تحقق من هويتك'),
+        h('p', {}, 'صفحة البنك باللغة العربية.'),
+        story() as Node,
+      ),
+  ],
+};
+
+export const Russian: Story = {
+  ...error(
+    kitError('container-rejected', 'HTTP 400', { status: 400, ozErrorCode: 14, requestId: REQUEST_ID }),
+    'A Russian page (`<html lang=ru>` or any `[lang=ru]` around): Cyrillic words, the same card.',
+  ),
+  name: 'Could not be completed, in Russian',
+  args: { lang: 'ru', 'support-contact': 'Нужна помощь? Позвоните нам: 8 800 123-45-67.' },
 };
 
 export const Spanish: Story = {

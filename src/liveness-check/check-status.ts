@@ -25,6 +25,8 @@ export class CheckStatus implements ReactiveController {
   containerKey = '';
   /** Every byte is sent; the backend (and Oz) decide. */
   analysing = false;
+  /** The upload's last progress (its bar), while uploading. */
+  uploaded?: { loaded: number; total: number };
   /** Banners speaking for this check (context.ts, `followCheck`). */
   readonly followers = new Followers();
   private readonly provider: ContextProvider<typeof ozLivenessContext>;
@@ -68,6 +70,7 @@ export class CheckStatus implements ReactiveController {
     this.state = next;
     if (next === 'loading' || next === 'starting') this.error = undefined;
     if (next !== 'uploading') this.analysing = false;
+    this.uploaded = undefined;
     this.host.setAttribute('state', next);
     this.share(
       {
@@ -104,6 +107,7 @@ export class CheckStatus implements ReactiveController {
 
   progress(loaded: number, total: number): void {
     this.analysing = isAnalysing({ loaded, total });
+    this.uploaded = { loaded, total };
     this.share({ progress: { loaded, total }, analysing: this.analysing });
     this.emit('oz-upload-progress', { loaded, total });
   }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { followCheck } from '../context.js';
 import type { OzErrorDetail } from '../core/errors.js';
 import type { OzResultDetail } from '../core/decision.js';
@@ -6,11 +6,11 @@ import type { OzPreflightResult } from '../core/preflight.js';
 import type { OzState } from '../core/state.js';
 import { OPTIONS, litProperties, type OzCheckOptionValues } from '../core/options.js';
 import { OzI18nController, type MessageKey } from '../i18n/index.js';
-import { renderSteps, withContact } from '../i18n/render.js';
-import { copyText, supportPart, supportStyles } from '../i18n/support.js';
+import { copyText, supportStyles } from '../i18n/support.js';
 import { CONFIG_PROPS, configError, readConfig } from './check-config.js';
 import { CheckStatus } from './check-status.js';
 import { CaptureFlow } from './capture-flow.js';
+import { renderCheck } from './check-view.js';
 import { styles } from './liveness-check.styles.js';
 
 /** What a page may set on the element: every option of the table, and the CSP `nonce`. */
@@ -33,19 +33,25 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @slot - Content below the button, e.g. an `<oz-result-banner>` (it follows this element with no attribute).
  * @slot trigger - Replaces the built-in Start button; a click on it calls `start()` (or the right retry).
  * @slot next - Shown instead of the button after an accepted check: what the person does next (the button is hidden).
+ * @slot icon-accept - Replaces the outcome card's icon after an accept (one slot per outcome: `icon-reject`, `icon-failed`, `icon-error`).
  *
- * @csspart base - The wrapper.
- * @csspart button - The built-in Start / Try again button.
- * @csspart status - The visible, announced state line (absent while a banner follows this check).
- * @csspart progress - An indeterminate bar beside the status line while the backend analyses (every byte sent).
- * @csspart reference - Under the status line, for failures support can help with: one short reference (`5C8D-2E1A`) with a Copy button, and the collapsed details (absent while a banner follows).
+ * @csspart base - The wrapper: the outcome card, then the button, then the support part and the progress bar.
+ * @csspart button - The built-in Start / Try again button; while busy it says what is happening, with a spinner.
+ * @csspart icon - The outcome card's icon (decorative; the words say the same).
+ * @csspart title - After an error: what went wrong, in a few words.
+ * @csspart status - The announced state line (absent while a banner follows this check): hidden while the busy button says the same, the card's title after an outcome, its message after an error.
+ * @csspart message - After an outcome: what happens next.
+ * @csspart steps - The numbered steps that go with an error (how to allow the camera in this browser).
+ * @csspart progress - The upload's bar (the banner's): measured while bytes go out with a known total, indeterminate while the backend analyses.
+ * @csspart reference - After the button, for failures support can help with: one short reference (`5C8D-2E1A`) with a Copy button, and the collapsed details (absent while a banner follows).
  * @csspart copy - The button that copies the short reference.
  * @csspart support-details - The collapsed "details for support": the codes and the full ids.
  * @csspart contact - The page's `support-contact` text inside the status line.
  *
- * @cssproperty [--oz-check-accent=#1a56db] - Button background.
- * @cssproperty [--oz-check-accent-text=#ffffff] - Button text colour.
- * @cssproperty [--oz-check-radius=0.5rem] - Button corner radius.
+ * @cssproperty [--oz-color-accent=#1d4ed8 (dark: #8fb1ff)] - Button background; every `--oz-*` token of `<oz-result-banner>` applies here too (docs/theming.md).
+ * @cssproperty [--oz-check-accent] - Start button background (else `--oz-color-accent`).
+ * @cssproperty [--oz-check-accent-text] - Start button text colour (else `--oz-color-on-accent`).
+ * @cssproperty [--oz-check-radius] - Start button corner radius (else `--oz-radius`).
  *
  * @fires {CustomEvent<{}>} oz-plugin-ready - The plugin script is loaded and `OzLiveness` exists.
  * @fires {CustomEvent<{options: object}>} oz-open - `OzLiveness.open()` was called; `options` leaves out the session token.
@@ -57,7 +63,7 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @fires {CustomEvent<{state: string, previous: string}>} oz-state-change - Every state transition.
  */
 export class OzLivenessCheck extends LitElement {
-  static override styles = [styles, supportStyles];
+  static override styles = [...styles, supportStyles];
   static override properties = litProperties();
 
   /** Language of the plugin and of this element's text. Default: the closest `[lang]`, else `en`. */
@@ -158,50 +164,25 @@ export class OzLivenessCheck extends LitElement {
   }
 
   protected override render() {
-    // `nothing`, not '', while the language is on its way: Lit SSR renders '' as no text node, and
-    // hydrating it would then write the later text into the part's end marker (demo/ssr, test:ssr).
-    const t = (key: string) => this.i18n.t(key as MessageKey) || nothing;
-    const say = (key: MessageKey) => this.i18n.t(key);
-    const statusKey = this.status.statusKey() as MessageKey;
-    const { state, result } = this.status;
-    const following = !this.hydrating && this.status.followers.size > 0;
-    const busy = this.flow.busy;
-    // Words in a fallback language carry it (English on a German page), on the parts that hold them.
-    const lang = this.i18n.mark ?? nothing;
-    // After an accept there is nothing to retry: the page's `next` slot says what comes next.
-    const trigger =
-      state === 'done' && result?.decision === 'accept'
-        ? html`<slot name="next"></slot>`
-        : html`<slot name="trigger" @click=${this.onTrigger}>
-            <button part="button" type="button" lang=${lang} ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${this.onTrigger}>
-              ${t(this.status.retry() === 'none' ? 'check.start' : 'check.retry')}
-            </button>
-          </slot>`;
-    // One voice: while a banner follows, it speaks and this line is not there at all.
-    return html`<div part="base">
-      ${trigger}
-      ${
-        following
-          ? nothing
-          : html`<div part="status" role="status" aria-live="polite" lang=${lang}>${state === 'idle' || !say(statusKey) ? nothing : withContact(say, statusKey, this.supportContact)}${
-              // A refused camera: the numbered steps for this browser, read with the message.
-              state === 'error' ? renderSteps(say, statusKey, this.i18n.mark) : nothing
-            }</div>${
-              // The short reference for support, beside the status line (not read out with it).
-              supportPart({
-                status: state === 'error' ? state : state === 'done' ? (result?.decision ?? '') : '',
-                error: this.status.error,
-                folder: result?.folder,
-                copied: this.copied,
-                onCopy: this.onCopy,
-                t: say,
-                lang: this.i18n.mark,
-              })
-            }`
-      }
-      ${this.status.analysing && !following ? html`<progress part="progress" aria-hidden="true"></progress>` : nothing}
-      <slot></slot>
-    </div>`;
+    const { state, result, error, analysing, uploaded } = this.status;
+    return renderCheck({
+      state,
+      result,
+      error,
+      analysing,
+      progress: uploaded,
+      retry: this.status.retry(),
+      statusKey: this.status.statusKey() as MessageKey,
+      following: !this.hydrating && this.status.followers.size > 0,
+      busy: this.flow.busy,
+      spoken: this.i18n.spoken,
+      mark: this.i18n.mark,
+      say: (key) => this.i18n.t(key),
+      supportContact: this.supportContact,
+      copied: this.copied,
+      onCopy: this.onCopy,
+      onTrigger: this.onTrigger,
+    });
   }
 
   private onCopy = async (reference: string) => {

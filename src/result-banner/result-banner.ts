@@ -8,6 +8,7 @@ import { isAnalysing, isBusy } from '../core/state.js';
 import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
 import { renderMessage, renderSteps } from '../i18n/render.js';
 import { copyText, supportPart, supportStyles } from '../i18n/support.js';
+import { dirOf, icon, lookOf, progressBar, statusIcon } from './outcome.js';
 import { styles } from './result-banner.styles.js';
 import {
   SOURCE_EVENTS,
@@ -16,7 +17,6 @@ import {
   asState,
   closestCheck,
   errorKey,
-  icon,
   statusOf,
   toView,
   type OzBannerStatus,
@@ -40,9 +40,10 @@ export { OzBannerStatus } from './view.js';
  *
  * @slot - Extra content under the message (shown whenever the banner is not idle).
  * @slot actions - Buttons or links for the person, e.g. the page's own "Try again".
+ * @slot icon-pending - Replaces the kit's icon while pending (one slot per status: `icon-accept`, `icon-reject`, `icon-failed`, `icon-error`).
  *
- * @csspart base - The box; also the live region (`role=status` or `role=alert`).
- * @csspart icon - The status icon (decorative; the title says the same in words).
+ * @csspart base - The card (its status colour on the inline-start edge); also the live region (`role=status` or `role=alert`).
+ * @csspart icon - The status icon's place (decorative; the title says the same in words).
  * @csspart title - The status in a few words.
  * @csspart message - What happened and what the person can do.
  * @csspart steps - The numbered steps that go with an error (how to allow the camera in this browser).
@@ -52,25 +53,46 @@ export { OzBannerStatus } from './view.js';
  * @csspart copy - The button that copies the short reference.
  * @csspart support-details - The collapsed "details for support": the codes and the full ids.
  * @csspart contact - The page's `support-contact` text inside the message.
+ * @csspart progress - The upload's progress bar while pending (the same bar as the check's).
  *
- * @cssproperty [--oz-banner-background=#ffffff (dark: #161b22)] - Background.
- * @cssproperty [--oz-banner-color=#1f2328 (dark: #e6edf3)] - Text colour.
- * @cssproperty [--oz-banner-muted-color=#59636e (dark: #9198a1)] - The reference line's colour.
- * @cssproperty [--oz-banner-border-color=#d1d9e0 (dark: #3d444d)] - Border colour.
- * @cssproperty [--oz-banner-border-radius=0.5rem] - Corner radius.
- * @cssproperty [--oz-banner-padding=1rem] - Inner spacing.
+ * @cssproperty [--oz-color-surface=#ffffff (dark: #141a22)] - Card background (both elements).
+ * @cssproperty [--oz-color-text=#17202b (dark: #e9eef4)] - Text.
+ * @cssproperty [--oz-color-text-muted=#4d5866 (dark: #a7b1be)] - The support part's text.
+ * @cssproperty [--oz-color-border=#8a95a3 (dark: #6b7685)] - Card border.
+ * @cssproperty [--oz-color-accent=#1d4ed8 (dark: #8fb1ff)] - Buttons.
+ * @cssproperty [--oz-color-accent-hover=#1a43b8 (dark: #a9c3ff)] - A button under the pointer.
+ * @cssproperty [--oz-color-accent-active=#163a9e (dark: #c3d5ff)] - A button being pressed.
+ * @cssproperty [--oz-color-on-accent=#ffffff (dark: #0b1733)] - Text on a button.
+ * @cssproperty [--oz-color-focus=#1d4ed8 (dark: #8fb1ff)] - Focus ring.
+ * @cssproperty [--oz-color-disabled=#e3e7ec (dark: #2a323d)] - A busy (disabled) button.
+ * @cssproperty [--oz-color-on-disabled=#4d5866 (dark: #b3bcc8)] - Text on a busy button.
+ * @cssproperty [--oz-color-pending=#1d4ed8 (dark: #8fb1ff)] - Status colour while pending.
+ * @cssproperty [--oz-color-accept=#16794a (dark: #5fd394)] - Status colour of an accept.
+ * @cssproperty [--oz-color-reject=#b42336 (dark: #ff8f9c)] - Status colour of a reject.
+ * @cssproperty [--oz-color-problem=#995200 (dark: #f2b65a)] - Status colour of "could not be completed" (failed or error).
+ * @cssproperty [--oz-radius=0.5rem] - Corner radius of the card and the buttons.
+ * @cssproperty [--oz-font=inherit] - Font family.
+ * @cssproperty [--oz-space=1rem] - The spacing unit (padding; gaps are fractions of it).
+ * @cssproperty [--oz-title-size=1.25rem] - The title's size.
+ * @cssproperty [--oz-measure=65ch] - The longest line of text.
+ * @cssproperty [--oz-banner-background] - This banner's background (else `--oz-color-surface`).
+ * @cssproperty [--oz-banner-color] - This banner's text colour (else `--oz-color-text`).
+ * @cssproperty [--oz-banner-muted-color] - This banner's support part (else `--oz-color-text-muted`).
+ * @cssproperty [--oz-banner-border-color] - This banner's border (else `--oz-color-border`).
+ * @cssproperty [--oz-banner-border-radius] - This banner's corner radius (else `--oz-radius`).
+ * @cssproperty [--oz-banner-padding] - This banner's inner spacing (else `--oz-space`).
  * @cssproperty [--oz-banner-gap=0.75rem] - Space between the icon and the text.
  * @cssproperty [--oz-banner-accent-width=0.25rem] - Width of the status stripe on the inline-start edge.
- * @cssproperty [--oz-banner-icon-size=1.5rem] - Size of the status icon.
+ * @cssproperty [--oz-banner-icon-size=2rem] - Size of the status icon.
  * @cssproperty [--oz-banner-best-shot-size=10rem] - Largest width of the best-shot image.
- * @cssproperty [--oz-banner-pending-color=#0969da (dark: #4493f8)] - Accent while pending.
- * @cssproperty [--oz-banner-accept-color=#1a7f37 (dark: #3fb950)] - Accent for accept.
- * @cssproperty [--oz-banner-reject-color=#cf222e (dark: #ff7b72)] - Accent for reject.
- * @cssproperty [--oz-banner-failed-color=#9a6700 (dark: #d29922)] - Accent for a system failure.
- * @cssproperty [--oz-banner-error-color=#bc4c00 (dark: #f0883e)] - Accent for an error.
+ * @cssproperty [--oz-banner-pending-color] - This banner's colour while pending (else `--oz-color-pending`).
+ * @cssproperty [--oz-banner-accept-color] - For an accept (else `--oz-color-accept`).
+ * @cssproperty [--oz-banner-reject-color] - For a reject (else `--oz-color-reject`).
+ * @cssproperty [--oz-banner-failed-color] - For a failed check (else `--oz-color-problem`).
+ * @cssproperty [--oz-banner-error-color] - For an error (else `--oz-color-problem`).
  */
 export class OzResultBanner extends LitElement {
-  static override styles = [styles, supportStyles];
+  static override styles = [...styles, supportStyles];
 
   // Declared here rather than with decorators (smaller output); each field's JSDoc below is its
   // documentation in custom-elements.json.
@@ -269,7 +291,6 @@ export class OzResultBanner extends LitElement {
     const contact = typeof own === 'string' ? own : undefined;
     const rows = this.showDetails && folder ? analysisRows(folder) : [];
     const shot = this.showBestShot && folder ? bestShot(folder) : undefined;
-    const percent = progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
     // Words in a fallback language carry it (English on a German page): each part that holds the
     // kit's words, not the box, so the page's slotted content keeps the page's language.
     const lang = this.#i18n.mark ?? nothing;
@@ -278,21 +299,22 @@ export class OzResultBanner extends LitElement {
     // `dir=auto` on each text: an English text in a right-to-left page keeps its full stop at its end.
     // One voice: a banner that another banner speaks for shows the same words with no live region.
     const role = !this.speaks ? nothing : s === 'reject' || s === 'failed' || s === 'error' ? 'alert' : 'status';
-    return html`<div part=base class=${s === 'idle' ? '' : 'shown'} role=${role}>${
+    // The card is laid out in the direction of its words' language; failed and error share one look.
+    return html`<div part=base class=${s === 'idle' ? '' : `shown card ${lookOf(s)}`} role=${role} dir=${s === 'idle' ? nothing : dirOf(this.#i18n.spoken)}>${
       s === 'idle'
         ? nothing
-        : html`${icon(s, 'icon')}<div class=body><p part=title class=title dir=auto lang=${lang}>${title}</p>${
+        : html`${statusIcon(s)}<div class=body><p part=title class=title dir=auto lang=${lang}>${title}</p>${
             messageKey && t(messageKey) ? renderMessage(t, messageKey, contact, this.#i18n.mark) : nothing
           }${s === 'error' ? renderSteps(t, errorKey(error), this.#i18n.mark) : nothing}${
             // Analysing has no measure: an indeterminate bar (no value), never a full one.
             state === 'uploading' && s === 'pending'
-              ? html`<progress max=100 value=${analysing ? nothing : (percent ?? nothing)} aria-label=${title} lang=${lang}></progress>`
+              ? progressBar(progress, analysing, title, lang, 'progress')
               : nothing
           }${supportPart({ status: s, error, folder, copied: this.copied, onCopy: this.#copy, t, lang: this.#i18n.mark })}${
             rows.length
               ? html`<dl part=details lang=${lang}>${rows.map(
                   (r) =>
-                    html`<div class=row><dt>${t(`analysis.${r.type}`)}</dt><dd>${icon(r.decision)}${t(`analysis.${r.decision}`)}</dd></div>`,
+                    html`<div class=row><dt>${t(`analysis.${r.type}`)}</dt><dd>${icon(lookOf(r.decision))}${t(`analysis.${r.decision}`)}</dd></div>`,
                 )}</dl>`
               : nothing
           }${

@@ -3,9 +3,8 @@
  * and events through `for=`): the status, and the pieces the template reads. Everything that comes
  * in is checked on the way in; nothing here touches the element.
  */
-import { html, nothing, svg } from 'lit';
 import { followCheck, type OzFollowable, type OzLivenessSnapshot } from '../context.js';
-import { normalizeResult, type OzDecision } from '../core/decision.js';
+import { normalizeResult } from '../core/decision.js';
 import { messageKeyFor, type OzErrorDetail } from '../core/errors.js';
 import { isRecord } from '../core/is-record.js';
 import { isAnalysing, isBusy, OzState } from '../core/state.js';
@@ -75,20 +74,3 @@ export function errorKey(e: OzErrorDetail | undefined): MessageKey {
       );
   return isMessageKey(key) ? key : 'error.plugin';
 }
-
-// Shapes differ per status, so the meaning never rests on colour; words carry it anyway. Each is a
-// ring or an outline, then a mark (for pending: a faint ring and the arc that spins, see the
-// styles); stroke styles are in CSS.
-const RING = svg`<circle cx=12 cy=12 r=9 />`;
-const ICONS: Record<Exclude<OzBannerStatus, 'idle'> | OzDecision, readonly [string | null, string]> = {
-  pending: [null, 'M12 3a9 9 0 0 1 9 9'],
-  accept: [null, 'm8 12.5 2.75 2.75L16.5 9.5'],
-  reject: [null, 'm9 9 6 6m0-6-6 6'],
-  failed: ['M12 3.5 21.5 20h-19z', 'M12 10v4.5m0 2.5v.01'],
-  error: ['M8.3 3h7.4L21 8.3v7.4L15.7 21H8.3L3 15.7V8.3z', 'M12 7.5v5.5m0 3v.01'],
-};
-/** A decorative icon in a span whose class (the status) gives its colour; `part` for the status's. */
-export const icon = (name: keyof typeof ICONS, part?: string) => {
-  const [outline, mark] = ICONS[name];
-  return html`<span part=${part ?? nothing} class="ic ${name}"><svg viewBox="0 0 24 24" aria-hidden=true>${outline ? svg`<path d=${outline} />` : RING}<path d=${mark} /></svg></span>`;
-};

@@ -419,7 +419,9 @@ describe('<oz-result-banner>: one voice', () => {
       await el.updateComplete;
       for (const name of ['title', 'message'])
         expect(getComputedStyle(part(el, name)!).direction, name).to.equal('ltr');
-      expect(getComputedStyle(part(el, 'base')!).direction).to.equal('rtl'); // the box itself follows the page
+      // The card follows its words' language, not the page: English words in a right-to-left page get a
+      // left-to-right card, so the icon sits beside the words it goes with (issue 25).
+      expect(getComputedStyle(part(el, 'base')!).direction).to.equal('ltr');
       expect(el.shadowRoot!.querySelectorAll('bdi.token').length).to.equal(2);
     });
   });

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { styles } from '../../src/result-banner/result-banner.styles.js';
+import { kitStyles } from '../../src/result-banner/kit.styles.js';
 
-// Reads the banner's own stylesheet through the CSSOM: the default colours of both schemes, and
+// Reads the kit's stylesheet (both elements share it) through the CSSOM: the default colours of both schemes, and
 // where motion is allowed. (The test browsers run in light mode with no motion preference, so
 // axe alone would only ever see one scheme.)
-const sheet = styles.styleSheet!;
+const sheet = kitStyles.styleSheet!;
 
 function hostDefaults(rules: CSSRuleList): Record<string, string> {
   const host = [...rules].find((r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText === ':host')!;
@@ -40,14 +40,26 @@ describe('<oz-result-banner> styles', () => {
   };
 
   for (const [scheme, read] of Object.entries(schemes)) {
-    it(`has default text and accent colours with at least 4.5:1 contrast in ${scheme} mode`, () => {
+    it(`has default text, status and button colours with at least 4.5:1 (borders 3:1) contrast in ${scheme} mode`, () => {
       const c = read();
-      for (const name of ['fg', 'muted', 'pending', 'accept', 'reject', 'failed', 'error']) {
+      for (const name of ['text', 'muted', 'accent', 'focus', 'pending', 'accept', 'reject', 'problem']) {
         expect(c[name], `${scheme} ${name}`).to.be.a('string');
-        expect(contrast(c[name], c.bg), `${scheme} ${name} on ${c.bg}`).to.be.at.least(4.5);
+        expect(contrast(c[name], c.surface), `${scheme} ${name} on ${c.surface}`).to.be.at.least(4.5);
       }
+      expect(contrast(c['on-accent'], c.accent), `${scheme} button text`).to.be.at.least(4.5);
+      expect(contrast(c['on-accent'], c['accent-hover']), `${scheme} button text, hover`).to.be.at.least(4.5);
+      expect(contrast(c['on-accent'], c['accent-active']), `${scheme} button text, active`).to.be.at.least(4.5);
+      expect(contrast(c['on-disabled'], c.disabled), `${scheme} busy button text`).to.be.at.least(4.5);
+      expect(contrast(c.border, c.surface), `${scheme} border`).to.be.at.least(3);
     });
   }
+
+  it("has a palette of the kit's own, not a design system's (none of GitHub's status colours)", () => {
+    const all = [...Object.values(schemes.light()), ...Object.values(schemes.dark())].map((c) => c.toLowerCase());
+    expect(all).to.have.length.at.least(30);
+    for (const borrowed of ['#1a7f37', '#cf222e', '#9a6700', '#bc4c00', '#0969da'])
+      expect(all, borrowed).to.not.include(borrowed);
+  });
 
   it('animates only when no reduced motion is asked for', () => {
     const animated = (rules: CSSRuleList): boolean =>
@@ -58,5 +70,17 @@ describe('<oz-result-banner> styles', () => {
 
   it('has forced-colors rules', () => {
     expect(media('forced-colors: active')).to.not.equal(undefined);
+  });
+
+  it('keeps the analysing bar visible in forced colours: the bar opts out and draws its stripes in system colours', () => {
+    const rules = [...media('forced-colors: active').cssRules].filter(
+      (r): r is CSSStyleRule => r instanceof CSSStyleRule,
+    );
+    const bar = rules.find((r) => r.selectorText === 'progress')!;
+    // WebKit has no forced-colours mode (and drops the property): nothing there to keep visible.
+    if (CSS.supports('forced-color-adjust', 'none'))
+      expect(bar.style.getPropertyValue('forced-color-adjust')).to.equal('none');
+    const stripes = rules.find((r) => r.selectorText === 'progress:indeterminate')!;
+    expect(stripes.style.backgroundImage.toLowerCase()).to.include('canvastext');
   });
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { LitElement } from 'lit';
 import { ContextProvider } from '@lit/context';
+import { dirOf } from '../../src/result-banner/outcome.js';
 import { OzResultBanner } from '../../src/result-banner/result-banner.js';
 import { ozLivenessContext, type OzLivenessSnapshot } from '../../src/context.js';
 import { ozEvent, type OzEventDetails, type OzEventName } from '../../src/events.js';
@@ -656,12 +657,20 @@ describe('<oz-result-banner>', () => {
       expect(getComputedStyle(part(el, 'icon')!).color).to.equal('rgb(1, 2, 3)');
     });
 
-    it('puts the status stripe on the inline-start edge (right in rtl)', async () => {
+    it('lays the card out in the direction of its words, whatever the page: English in an rtl page is an ltr card', async () => {
       const root = await fixture<HTMLElement>(
         html`<div dir="rtl"><oz-result-banner lang="en" .result=${folder('SUCCESS')}></oz-result-banner></div>`,
       );
       const base = part(root.querySelector<OzResultBanner>('oz-result-banner')!, 'base')!;
-      const style = getComputedStyle(base);
+      expect(base.getAttribute('dir')).to.equal('ltr');
+      let style = getComputedStyle(base);
+      expect(parseFloat(style.borderLeftWidth)).to.be.greaterThan(parseFloat(style.borderRightWidth));
+      expect(dirOf('ar')).to.equal('rtl');
+      expect(dirOf('he-IL')).to.equal('rtl');
+      expect(dirOf('ru')).to.equal('ltr');
+      // The stripe is on the inline-start edge: the right one in a right-to-left card.
+      base.dir = 'rtl';
+      style = getComputedStyle(base);
       expect(parseFloat(style.borderRightWidth)).to.be.greaterThan(parseFloat(style.borderLeftWidth));
     });
 
