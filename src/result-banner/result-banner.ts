@@ -1,27 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { followCheck, ozLivenessContext, type OzFollowable } from '../context.js';
 import { analysisRows, bestShot, normalizeResult, type OzFolder, type OzResultDetail } from '../core/decision.js';
 import { titleKeyFor } from '../core/errors.js';
-import { isRecord } from '../core/is-record.js';
-import { isAnalysing, isBusy } from '../core/state.js';
 import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
 import { renderMessage, renderSteps } from '../i18n/render.js';
 import { copyText, supportPart, supportStyles } from '../i18n/support.js';
 import { dirOf, icon, lookOf, progressBar, statusIcon } from './outcome.js';
 import { styles } from './result-banner.styles.js';
-import {
-  SOURCE_EVENTS,
-  asError,
-  asProgress,
-  asState,
-  closestCheck,
-  errorKey,
-  statusOf,
-  toView,
-  type OzBannerStatus,
-  type View,
-} from './view.js';
+import { BannerSource } from './banner-source.js';
+import { errorKey, statusOf, type OzBannerStatus } from './view.js';
 
 export { OzBannerStatus } from './view.js';
 /**
@@ -105,7 +91,6 @@ export class OzResultBanner extends LitElement {
     supportContact: { attribute: 'support-contact', reflect: true },
     messages: { attribute: false },
     // What @state() declares (CEM would otherwise list these as attributes).
-    view: { state: true, attribute: false },
     hasActions: { state: true, attribute: false },
     speaks: { state: true, attribute: false },
     copied: { state: true, attribute: false },
@@ -135,7 +120,6 @@ export class OzResultBanner extends LitElement {
   /** Replacements for any message, by key (e.g. `{ 'banner.title.accept': 'Verified' }`). */
   messages?: Partial<OzMessages>;
 
-  private view: View = {};
   private hasActions = false;
   /** Whether this banner is the one voice of the check it follows (context.ts); one that follows none speaks. */
   private speaks = true;
@@ -143,35 +127,13 @@ export class OzResultBanner extends LitElement {
   private copied?: string;
 
   #status: OzBannerStatus = 'idle';
-  #target?: Element;
-  #for?: string;
-  #observer?: MutationObserver;
-  private followed?: Element;
-  private unfollow?: () => void;
+  /** Where the view comes from: `for=`, the check around it, or `result` (banner-source.ts). */
+  #source = new BannerSource(this, (speaks) => (this.speaks = speaks));
   #i18n = new OzI18nController(this, { lang: () => this.lang, messages: () => this.messages });
-  #consumer = new ContextConsumer(this, {
-    context: ozLivenessContext,
-    subscribe: true,
-    callback: (value) => {
-      if (this.htmlFor) return;
-      this.view = toView(value);
-      this.#follow(closestCheck(this));
-    },
-  });
 
   /** `idle` `pending` `accept` `reject` `failed` `error`; reflected as the `status` attribute. */
   get status(): OzBannerStatus {
     return this.#status;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#attach();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#detach();
   }
 
   /** Resolves once the banner has rendered in its language (nothing is shown before it arrives). */
@@ -180,93 +142,14 @@ export class OzResultBanner extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('htmlFor') && this.isConnected) this.#attach();
+    if (changed.has('htmlFor') && this.isConnected) this.#source.attach();
     // The last source to speak wins: a page's `result` shows until the check reports again.
     if (changed.has('result') && (this.result != null || changed.get('result') != null)) {
-      this.view = { result: normalizeResult(this.result) };
+      this.#source.view = { result: normalizeResult(this.result) };
     }
-    const s = (this.#status = statusOf(this.view));
+    const s = (this.#status = statusOf(this.#source.view));
     if (this.getAttribute('status') !== s) this.setAttribute('status', s);
   }
-
-  /**
-   * One voice: the check this banner speaks for steps its own status line aside while followed
-   * (`followCheck` in context.ts). Called with the check to follow, or nothing to stop.
-   */
-  #follow(check?: Element): void {
-    if (check === this.followed) return;
-    this.unfollow?.();
-    this.followed = check;
-    this.speaks = true;
-    const offer = (check as Partial<OzFollowable> | undefined)?.[followCheck];
-    this.unfollow =
-      typeof offer === 'function' ? offer.call(check, this, (speaks) => (this.speaks = speaks)) : undefined;
-  }
-
-  #attach(): void {
-    if (this.#observer && this.#for === this.htmlFor) return;
-    this.#detach();
-    if ((this.#for = this.htmlFor)) {
-      // Watch the root so a check added (or given this id) later is found, and a replaced one followed.
-      (this.#observer = new MutationObserver(() => this.#find())).observe(this.getRootNode(), {
-        childList: true,
-        subtree: true,
-        attributeFilter: ['id'],
-      });
-      this.#find();
-    } else {
-      const ctx = this.#consumer.value;
-      this.view = ctx ? toView(ctx) : { result: normalizeResult(this.result) };
-      if (ctx) this.#follow(closestCheck(this));
-    }
-  }
-
-  #detach(): void {
-    this.#observer?.disconnect();
-    this.#observer = this.#for = undefined;
-    this.#listen();
-    this.#follow();
-  }
-
-  #find(): void {
-    const found = (this.htmlFor && (this.getRootNode() as Document).getElementById?.(this.htmlFor)) || undefined;
-    if (found === this.#target) return;
-    this.#listen(found);
-    this.#follow(found);
-    const f = found as View | undefined;
-    this.view = f ? toView({ state: f.state, result: f.result, error: f.error }) : {};
-  }
-
-  #listen(el?: Element): void {
-    for (const type of SOURCE_EVENTS) {
-      this.#target?.removeEventListener(type, this.#onSourceEvent);
-      el?.addEventListener(type, this.#onSourceEvent);
-    }
-    this.#target = el;
-  }
-
-  #onSourceEvent = (e: Event): void => {
-    if (e.target !== this.#target) return; // not from a check nested inside the one we follow
-    const detail: unknown = (e as CustomEvent).detail;
-    const v = this.view;
-    if (e.type === 'oz-state-change') {
-      const next = asState(isRecord(detail) && detail.state);
-      // A new attempt (or a reset) forgets the last outcome.
-      if (next)
-        this.view =
-          next === 'idle' || next === 'ready' || (isBusy(next) && !isBusy(v.state))
-            ? { state: next }
-            : { ...v, state: next };
-    } else if (e.type === 'oz-upload-progress') {
-      const progress = asProgress(detail);
-      this.view = { ...v, progress, analysing: isAnalysing(progress) };
-    } else {
-      this.view =
-        e.type === 'oz-result'
-          ? { ...v, result: normalizeResult(detail), error: undefined }
-          : { ...v, error: asError(detail), result: undefined }; // oz-error
-    }
-  };
 
   #copy = async (reference: string): Promise<void> => {
     if (await copyText(reference, this.renderRoot.querySelector('.short bdi'))) this.copied = reference;
@@ -276,7 +159,7 @@ export class OzResultBanner extends LitElement {
     // Until its language has arrived the live region stays empty: nothing to read, nothing to announce.
     const s = this.#i18n.ready ? this.#status : 'idle';
     const t = (key: MessageKey, params?: Record<string, string>) => this.#i18n.t(key, params);
-    const { state, result, error, progress, analysing } = this.view;
+    const { state, result, error, progress, analysing } = this.#source.view;
     // Only accept, reject and failed show the result (theirs); pending and error none of an older one.
     const folder = result?.decision === s ? result.folder : undefined;
     const title =
@@ -287,7 +170,8 @@ export class OzResultBanner extends LitElement {
           : t(s === 'error' ? titleKeyFor(error) : `banner.title.${s}`);
     const messageKey: MessageKey | undefined =
       s === 'idle' || s === 'pending' ? undefined : s === 'error' ? errorKey(error) : `banner.message.${s}`;
-    const own = this.supportContact ?? (this.followed as { supportContact?: unknown } | undefined)?.supportContact;
+    const own =
+      this.supportContact ?? (this.#source.followed as { supportContact?: unknown } | undefined)?.supportContact;
     const contact = typeof own === 'string' ? own : undefined;
     const rows = this.showDetails && folder ? analysisRows(folder) : [];
     const shot = this.showBestShot && folder ? bestShot(folder) : undefined;
