@@ -18,13 +18,13 @@ const BUDGETS = [
     name: 'standalone, Lit inside (dist/oz-liveness-elements.js)',
     entry: 'dist/oz-liveness-elements.js',
     target: 14_000,
-    ceiling: 20_860, // +1 058 B the redesign (issue 25): --oz-* tokens, one card, button, spinner and bar for both elements, the check's outcome card (19 799 -> 20 857 B measured, with the html template minifier: −30 B before it); +876 B the contract's support part on both elements (short reference, Copy, collapsed details, support-contact; issue 25); +20 B the server-rendered first render matching Lit SSR (test:ssr, issue 26); was 18 150: +0.36 kB fallback-language marking, camera steps and contact wording (issues 23, 25), +0.41 kB Trusted Types beside a page's lit-html policy, the session-token timeout and route failures (issue 24); measured by this script
+    ceiling: 20_830, // −29 B the banner's source in a controller with TypeScript-private fields (issue 21); +1 058 B the redesign (issue 25): --oz-* tokens, one card, button, spinner and bar for both elements, the check's outcome card (19 799 -> 20 857 B measured, with the html template minifier: −30 B before it); +876 B the contract's support part on both elements (short reference, Copy, collapsed details, support-contact; issue 25); +20 B the server-rendered first render matching Lit SSR (test:ssr, issue 26); was 18 150: +0.36 kB fallback-language marking, camera steps and contact wording (issues 23, 25), +0.41 kB Trusted Types beside a page's lit-html policy, the session-token timeout and route failures (issue 24); measured by this script
   },
   {
     name: 'library entry, Lit external (dist/index.js)',
     entry: 'dist/index.js',
     target: 7_000,
-    ceiling: 14_470, // +1 024 B the redesign (issue 25; 13 443 -> 14 467 B measured; −30 B the html template minifier before it); +843 B the support part (issue 25); +30 B the SSR hydration fix
+    ceiling: 14_440, // −28 B the banner's controller (issue 21); +1 024 B the redesign (issue 25; 13 443 -> 14 467 B measured; −30 B the html template minifier before it); +843 B the support part (issue 25); +30 B the SSR hydration fix
   },
 ];
 

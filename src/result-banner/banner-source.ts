@@ -15,16 +15,17 @@ import { SOURCE_EVENTS, asError, asProgress, asState, closestCheck, toView, type
 
 type Host = ReactiveControllerHost & HTMLElement & { htmlFor?: string; result?: OzFolder | OzResultDetail | null };
 
+// TypeScript-private, not `#`: the build targets browsers where `#` fields cost a WeakMap each.
 export class BannerSource implements ReactiveController {
-  #view: View = {};
+  private _view: View = {};
   /** The element whose events are heard (`for=`). */
-  #target?: Element;
-  #for?: string;
-  #observer?: MutationObserver;
+  private _target?: Element;
+  private _for?: string;
+  private _observer?: MutationObserver;
   /** The check followed (nested or `for=`): its handshake, and where a missing `support-contact` comes from. */
   followed?: Element;
-  #unfollow?: () => void;
-  #consumer: ContextConsumer<typeof ozLivenessContext, Host>;
+  private _unfollow?: () => void;
+  private _consumer: ContextConsumer<typeof ozLivenessContext, Host>;
 
   /** `voice(speaks)`: whether this banner is the one voice of the check it follows (one that follows none speaks). */
   constructor(
@@ -32,23 +33,23 @@ export class BannerSource implements ReactiveController {
     private readonly voice: (speaks: boolean) => void,
   ) {
     host.addController(this);
-    this.#consumer = new ContextConsumer(host, {
+    this._consumer = new ContextConsumer(host, {
       context: ozLivenessContext,
       subscribe: true,
       callback: (value) => {
         if (this.host.htmlFor) return;
         this.view = toView(value);
-        this.#follow(closestCheck(this.host));
+        this._follow(closestCheck(this.host));
       },
     });
   }
 
   /** What the banner shows, from whichever source spoke last. */
   get view(): View {
-    return this.#view;
+    return this._view;
   }
   set view(next: View) {
-    this.#view = next;
+    this._view = next;
     this.host.requestUpdate();
   }
 
@@ -57,68 +58,68 @@ export class BannerSource implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#detach();
+    this._detach();
   }
 
   /** (Re)attaches to the source the banner's attributes name now; a no-op when nothing changed. */
   attach(): void {
     const { htmlFor } = this.host;
-    if (this.#observer && this.#for === htmlFor) return;
-    this.#detach();
-    if ((this.#for = htmlFor)) {
+    if (this._observer && this._for === htmlFor) return;
+    this._detach();
+    if ((this._for = htmlFor)) {
       // Watch the root so a check added (or given this id) later is found, and a replaced one followed.
-      (this.#observer = new MutationObserver(() => this.#find())).observe(this.host.getRootNode(), {
+      (this._observer = new MutationObserver(() => this._find())).observe(this.host.getRootNode(), {
         childList: true,
         subtree: true,
         attributeFilter: ['id'],
       });
-      this.#find();
+      this._find();
     } else {
-      const ctx = this.#consumer.value;
+      const ctx = this._consumer.value;
       this.view = ctx ? toView(ctx) : { result: normalizeResult(this.host.result) };
-      if (ctx) this.#follow(closestCheck(this.host));
+      if (ctx) this._follow(closestCheck(this.host));
     }
   }
 
-  #detach(): void {
-    this.#observer?.disconnect();
-    this.#observer = this.#for = undefined;
-    this.#listen();
-    this.#follow();
+  private _detach(): void {
+    this._observer?.disconnect();
+    this._observer = this._for = undefined;
+    this._listen();
+    this._follow();
   }
 
   /** One voice: the check followed steps its own status line aside (`followCheck` in context.ts). */
-  #follow(check?: Element): void {
+  private _follow(check?: Element): void {
     if (check === this.followed) return;
-    this.#unfollow?.();
+    this._unfollow?.();
     this.followed = check;
     this.voice(true);
     const offer = (check as Partial<OzFollowable> | undefined)?.[followCheck];
-    this.#unfollow = typeof offer === 'function' ? offer.call(check, this.host, this.voice) : undefined;
+    this._unfollow = typeof offer === 'function' ? offer.call(check, this.host, this.voice) : undefined;
   }
 
-  #find(): void {
+  private _find(): void {
     const { htmlFor } = this.host;
     const found = (htmlFor && (this.host.getRootNode() as Document).getElementById?.(htmlFor)) || undefined;
-    if (found === this.#target) return;
-    this.#listen(found);
-    this.#follow(found);
+    if (found === this._target) return;
+    this._listen(found);
+    this._follow(found);
     const f = found as View | undefined;
     this.view = f ? toView({ state: f.state, result: f.result, error: f.error }) : {};
   }
 
-  #listen(el?: Element): void {
+  private _listen(el?: Element): void {
     for (const type of SOURCE_EVENTS) {
-      this.#target?.removeEventListener(type, this.#onSourceEvent);
-      el?.addEventListener(type, this.#onSourceEvent);
+      this._target?.removeEventListener(type, this._onSourceEvent);
+      el?.addEventListener(type, this._onSourceEvent);
     }
-    this.#target = el;
+    this._target = el;
   }
 
-  #onSourceEvent = (e: Event): void => {
-    if (e.target !== this.#target) return; // not from a check nested inside the one we follow
+  private _onSourceEvent = (e: Event): void => {
+    if (e.target !== this._target) return; // not from a check nested inside the one we follow
     const detail: unknown = (e as CustomEvent).detail;
-    const v = this.#view;
+    const v = this._view;
     if (e.type === 'oz-state-change') {
       const next = asState(isRecord(detail) && detail.state);
       // A new attempt (or a reset) forgets the last outcome.
