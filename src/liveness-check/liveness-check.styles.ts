@@ -23,6 +23,11 @@ export const styles = css`
     color: var(--oz-check-accent-text, #ffffff);
     cursor: pointer;
   }
+  [part='handoff-button']:not(.lead) {
+    background: transparent;
+    color: var(--oz-check-accent, #1a56db);
+    border-color: currentColor;
+  }
   button:focus-visible {
     outline: 3px solid var(--oz-check-accent, #1a56db);
     outline-offset: 2px;
@@ -31,7 +36,8 @@ export const styles = css`
     cursor: progress;
     opacity: 0.7;
   }
-  [part='status'] {
+  [part='status'],
+  [part='handoff-return'] {
     margin: 0;
     min-block-size: 1.5em;
   }

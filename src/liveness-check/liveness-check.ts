@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { followCheck } from '../context.js';
-import type { OzErrorDetail } from '../core/errors.js';
+import { kitError, type OzErrorDetail } from '../core/errors.js';
 import type { OzResultDetail } from '../core/decision.js';
 import type { OzPreflightResult } from '../core/preflight.js';
 import type { OzState } from '../core/state.js';
@@ -11,6 +11,12 @@ import { CONFIG_PROPS, configError, readConfig } from './check-config.js';
 import { CheckStatus } from './check-status.js';
 import { CaptureFlow } from './capture-flow.js';
 import { styles } from './liveness-check.styles.js';
+import type { HandoffPanel } from './handoff/desktop.js';
+
+/** The hand-off chunk, loaded at the first `handoff()`; a failed load is forgotten so the next tries again. */
+let handoffChunk: Promise<typeof import('./handoff/desktop.js')> | undefined;
+/** Preflight codes that mean no usable camera here: the element leads with the phone. */
+const NO_CAMERA = /^(camera-|insecure-)/;
 
 /** What a page may set on the element: every option of the table, and the CSP `nonce`. */
 export type OzLivenessCheckProperties = OzCheckOptionValues & { nonce?: string };
@@ -37,6 +43,11 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @csspart button - The built-in Start / Try again button.
  * @csspart status - The visible, announced state line (absent while a banner follows this check).
  * @csspart progress - An indeterminate bar beside the status line while the backend analyses (every byte sent).
+ * @csspart handoff-button - "Use your phone instead" (with `handoff-url`); first, in the accent colour, when this device has no usable camera.
+ * @csspart handoff - The hand-off panel: the QR code, the link, the time left, the phone's progress.
+ * @csspart handoff-qr - The QR code (an SVG, dark on white in every theme).
+ * @csspart handoff-link - The full phone link, as selectable text.
+ * @csspart handoff-status - The hand-off's announced state line.
  *
  * @cssproperty [--oz-check-accent=#1a56db] - Button background.
  * @cssproperty [--oz-check-accent-text=#ffffff] - Button text colour.
@@ -50,6 +61,7 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @fires {CustomEvent<{code: string, category: string, message: string, retryable: boolean}>} oz-error - Any plugin, network, backend or configuration error.
  * @fires {CustomEvent<{reason: 'user'|'complete'|'error'|'api'}>} oz-close - The plugin window closed.
  * @fires {CustomEvent<{state: string, previous: string}>} oz-state-change - Every state transition.
+ * @fires {CustomEvent<{state: 'waiting'|'opened'|'capturing'|'uploading'|'done'|'expired'|'cancelled'}>} oz-handoff - A hand-off to a phone moved on (`handoff()`).
  */
 export class OzLivenessCheck extends LitElement {
   static override styles = styles;
@@ -70,6 +82,10 @@ export class OzLivenessCheck extends LitElement {
    * wrote, so it ignores banners that connected before it (the server knew none); the next one follows them.
    */
   private hydrating = this.shadowRoot !== null;
+  /** The hand-off panel, from the first `handoff()` (handoff/desktop.ts). */
+  private panel?: HandoffPanel;
+  /** The last preflight found no usable camera. */
+  private noCamera = false;
 
   constructor() {
     super();
@@ -107,7 +123,9 @@ export class OzLivenessCheck extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // With a hand-off on offer, a device without a usable camera is told so before any press.
+    if (changed.has('handoffUrl') && this.handoffUrl && !this.flow.phone) void this.preflight();
     if (!this.hydrating) return;
     this.hydrating = false;
     this.requestUpdate();
@@ -119,8 +137,11 @@ export class OzLivenessCheck extends LitElement {
   }
 
   /** What in this browser would stop a capture (insecure context, no or forbidden camera, a refused camera, no WebAssembly), found without opening the plugin or fetching a token. */
-  preflight(): Promise<OzPreflightResult> {
-    return this.flow.preflight();
+  async preflight(): Promise<OzPreflightResult> {
+    const found = await this.flow.preflight();
+    this.noCamera = found.problems.some((p) => NO_CAMERA.test(p.code));
+    this.requestUpdate();
+    return found;
   }
 
   /** Follow handshake (context.ts): while a banner follows, the status line steps aside. */
@@ -133,7 +154,25 @@ export class OzLivenessCheck extends LitElement {
    * opens the plugin. Joins a preload under way. Ignored while a capture or an upload is under way.
    */
   start(): Promise<void> {
+    void this.panel?.cancel(); // one way at a time: a hand-off under way is called off
     return this.flow.start();
+  }
+
+  /**
+   * Starts a hand-off to a phone (`handoff-url`): shows a QR code and the link, follows the phone
+   * (`oz-handoff`) and ends with the phone's `oz-result`. Ignored while a capture, an upload or
+   * another hand-off is under way. See docs/handoff.md.
+   */
+  async handoff(): Promise<void> {
+    if (this.flow.busy) return;
+    try {
+      const chunk = await (handoffChunk ??= import('./handoff/desktop.js'));
+      this.panel ??= new chunk.HandoffPanel(this, this.status, (key, params) => this.i18n.t(key, params));
+    } catch (e) {
+      handoffChunk = undefined;
+      return this.status.report(kitError('handoff-failed', `the kit's hand-off module failed to load (${String(e)})`));
+    }
+    await this.panel.start();
   }
 
   /** Closes the plugin window (`oz-close` with reason `api`); a token request under way is dropped. */
@@ -148,6 +187,7 @@ export class OzLivenessCheck extends LitElement {
 
   /** Drops the container, result and error; closes the plugin if it is open; back to `idle` (or `ready`). */
   reset(): void {
+    void this.panel?.cancel();
     this.flow.reset();
   }
 
@@ -158,6 +198,8 @@ export class OzLivenessCheck extends LitElement {
     const { state, result } = this.status;
     const following = !this.hydrating && this.status.followers.size > 0;
     const busy = this.flow.busy;
+    const { phone } = this.flow;
+    const lead = this.noCamera || NO_CAMERA.test(this.status.error?.code ?? '');
     // Words in a fallback language carry it (English on a German page), on the parts that hold them.
     const lang = this.i18n.mark ?? nothing;
     // After an accept there is nothing to retry: the page's `next` slot says what comes next.
@@ -169,9 +211,17 @@ export class OzLivenessCheck extends LitElement {
               ${t(this.status.retry() === 'none' ? 'check.start' : 'check.retry')}
             </button>
           </slot>`;
+    // Not on the phone a hand-off opened, nor after an accept (nothing is left to do).
+    const toPhone =
+      this.handoffUrl && !phone && !(state === 'done' && result?.decision === 'accept')
+        ? html`<button part="handoff-button" type="button" class=${lead ? 'lead' : ''} lang=${lang} ?disabled=${busy} @click=${this.onHandoff}>
+            ${t('handoff.start')}
+          </button>`
+        : nothing;
+    const panel = this.panel?.view(lang) ?? nothing;
     // One voice: while a banner follows, it speaks and this line is not there at all.
     return html`<div part="base">
-      ${trigger}
+      ${panel !== nothing ? panel : lead ? [toPhone, trigger] : [trigger, toPhone]}
       ${
         following
           ? nothing
@@ -183,9 +233,12 @@ export class OzLivenessCheck extends LitElement {
             }</div>`
       }
       ${this.status.analysing && !following ? html`<progress part="progress" aria-hidden="true"></progress>` : nothing}
+      ${phone && state === 'done' ? html`<p part="handoff-return" lang=${lang}>${t('handoff.phone.done')}</p>` : nothing}
       <slot></slot>
     </div>`;
   }
+
+  private onHandoff = () => void this.handoff();
 
   private onTrigger = (e: Event) => {
     e.stopPropagation(); // one click, one action, whether it hit the button or the slotted trigger
