@@ -48,6 +48,7 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @csspart handoff-qr - The QR code (an SVG, dark on white in every theme).
  * @csspart handoff-link - The full phone link, as selectable text.
  * @csspart handoff-status - The hand-off's announced state line.
+ * @csspart handoff-return - On the phone a hand-off opened, after the outcome: "You can now return to your computer."
  *
  * @cssproperty [--oz-check-accent=#1a56db] - Button background.
  * @cssproperty [--oz-check-accent-text=#ffffff] - Button text colour.
