@@ -126,7 +126,7 @@ export class OzLivenessCheck extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // With a hand-off on offer, a device without a usable camera is told so before any press.
-    if (changed.has('handoffUrl') && this.handoffUrl && !this.flow.phone) void this.preflight();
+    if (changed.has('handoffUrl') && this.handoffUrl && !this.flow.phone) this.preflight().catch(() => {}); // a start reports it
     if (!this.hydrating) return;
     this.hydrating = false;
     this.requestUpdate();
@@ -203,9 +203,10 @@ export class OzLivenessCheck extends LitElement {
     const lead = this.noCamera || NO_CAMERA.test(this.status.error?.code ?? '');
     // Words in a fallback language carry it (English on a German page), on the parts that hold them.
     const lang = this.i18n.mark ?? nothing;
-    // After an accept there is nothing to retry: the page's `next` slot says what comes next.
+    // After an accept there is nothing to retry: the page's `next` slot says what comes next. Nor on
+    // the phone a hand-off opened, once it has an outcome: that link is spent (a new code is the computer's).
     const trigger =
-      state === 'done' && result?.decision === 'accept'
+      state === 'done' && (result?.decision === 'accept' || phone)
         ? html`<slot name="next"></slot>`
         : html`<slot name="trigger" @click=${this.onTrigger}>
             <button part="button" type="button" lang=${lang} ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${this.onTrigger}>

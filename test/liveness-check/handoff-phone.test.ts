@@ -46,6 +46,7 @@ describe('<oz-liveness-check> hand-off, phone side', function () {
       await el.updateComplete;
       const back = el.shadowRoot!.querySelector('[part=handoff-return]');
       expect(back?.textContent?.trim()).to.equal('You can now return to your computer.');
+      expect(el.shadowRoot!.querySelector('[part=button]'), 'no Try again: the link is spent').to.equal(null);
       expect(document.documentElement.outerHTML).to.not.include(secret);
       expect(el.shadowRoot!.innerHTML).to.not.include(secret);
       expect(await claim(base, secret), 'the link is spent').to.equal(409);
