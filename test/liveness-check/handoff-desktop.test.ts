@@ -116,8 +116,12 @@ describe('<oz-liveness-check> hand-off, desktop side', function () {
     expect(errors.map((e) => [e.code, e.category])).to.deep.equal([['handoff-expired', 'network']]);
     expect(await claim(base, secretOf(first))).to.equal(410);
     await waitUntil(() => part(el, 'handoff-new'), 'a new code is offered');
+    part(el, 'handoff-new')!.focus();
     part(el, 'handoff-new')!.click();
     await waitUntil(() => states.filter((s) => s === 'waiting').length === 2, 'waiting again');
+    // The pressed button is gone with the old code; focus is in the panel, not lost on the page.
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement?.closest('[part=handoff]')).to.not.equal(null);
     expect(states.slice(0, 3)).to.deep.equal(['waiting', 'expired', 'waiting']);
     el.reset();
   });

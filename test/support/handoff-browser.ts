@@ -1,7 +1,7 @@
 /**
  * The hand-off as a browser test drives it: a fresh hand-off backend per test (test-backend.mjs,
  * `/test-backend/handoff/<id>/<ttl>/<drop>/`), a phone played by hand through the routes, the
- * desktop's stream read from the test page, and the QR code decoded from a drawing of its SVG.
+ * hand-off's state read from the test page, and the QR code decoded from a drawing of its SVG.
  */
 import { createSimulatedContainer } from '../../src/testing/index.js';
 
@@ -50,27 +50,30 @@ export async function playPhone(base: string, secret: string, { claimed = false 
   return upload.status;
 }
 
-/** The desktop's stream, read by the test itself: the states so far, and a way to stop. */
-export function watchStates(base: string, watchToken: string): { states: string[]; stop(): void } {
-  const states: string[] = [];
+/**
+ * The hand-off's state as the backend holds it: a desktop stream opened, its first event (the
+ * current state, which every stream starts with) read, and the stream closed again.
+ */
+export async function currentState(base: string, watchToken: string): Promise<string | undefined> {
   const stop = new AbortController();
-  void (async () => {
-    const response = await fetch(`${base}/handoff/events`, {
-      headers: { 'Oz-Handoff-Watch': watchToken },
-      signal: stop.signal,
-    });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
+  const response = await fetch(`${base}/handoff/events`, {
+    headers: { 'Oz-Handoff-Watch': watchToken },
+    signal: stop.signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) return undefined;
       text += decoder.decode(value, { stream: true });
-      const seen = [...text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!).state as string);
-      states.splice(0, states.length, ...seen);
+      const data = /^data: (.*)$/m.exec(text)?.[1];
+      if (data) return JSON.parse(data).state;
     }
-  })().catch(() => {});
-  return { states, stop: () => stop.abort() };
+  } finally {
+    stop.abort();
+  }
 }
 
 let jsQr: Promise<void> | undefined;

@@ -75,8 +75,10 @@ export class HandoffPanel implements ReactiveController {
     const abort = (this.abort = new AbortController());
     this.config = config;
     this.show('starting');
-    // Into the panel as it opens (its status is read out); a new code keeps focus where it is.
-    if (opening) void this.host.updateComplete.then(() => run === this.run && this.panel()?.focus());
+    // Into the panel as it opens (its status is read out), and when the pressed "new code" is gone.
+    void this.host.updateComplete.then(() => {
+      if (run === this.run && (opening || focusLost(this.host))) this.panel()?.focus();
+    });
     try {
       const created = await createHandoff(config, abort.signal);
       const qr = await encodeQr(created.phoneUrl);
@@ -217,8 +219,7 @@ const isDetail = (e: unknown): e is OzErrorDetail =>
 
 /** Focus lost with the panel (on `<body>`, or on the element itself) → the hand-off button, the Start button, or the element. */
 function restoreFocus(host: Host): void {
-  const active = document.activeElement;
-  if (active && active !== document.body && !(active === host && !host.shadowRoot?.activeElement)) return;
+  if (!focusLost(host)) return;
   const root = host.shadowRoot;
   const target =
     root?.querySelector<HTMLElement>('[part~=handoff-button]:not(:disabled)') ??
@@ -228,6 +229,12 @@ function restoreFocus(host: Host): void {
     if (!host.hasAttribute('tabindex')) host.tabIndex = -1;
     host.focus();
   }
+}
+
+/** Focus on nothing (`<body>`), or on the element with nothing focused inside it: a removed button took it. */
+function focusLost(host: Host): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || (active === host && !host.shadowRoot?.activeElement);
 }
 
 /** The panel's styles join the element's, once per shadow root. */
