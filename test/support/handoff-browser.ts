@@ -68,8 +68,11 @@ export async function currentState(base: string, watchToken: string): Promise<st
       const { done, value } = await reader.read();
       if (done) return undefined;
       text += decoder.decode(value, { stream: true });
-      const data = /^data: (.*)$/m.exec(text)?.[1];
-      if (data) return JSON.parse(data).state;
+      // Only whole events (a long one, `done` with its folder, arrives in pieces).
+      for (const block of text.split('\n\n').slice(0, -1)) {
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (data) return JSON.parse(data).state;
+      }
     }
   } finally {
     stop.abort();

@@ -14,6 +14,8 @@ export interface HandoffUpdate {
 }
 
 const FINAL: readonly string[] = ['done', 'expired', 'cancelled'];
+/** Nothing for three of the server's keep-alives (one every 15 s): a connection that died without saying so. */
+const QUIET_MS = 45_000;
 /** Reconnections in a row that bring nothing before the hand-off counts as failed. */
 const MAX_EMPTY_TRIES = 5;
 
@@ -90,7 +92,8 @@ async function* blocks(body: ReadableStream<Uint8Array>, signal: AbortSignal): A
   let buffer = '';
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const quiet = setTimeout(stop, QUIET_MS); // a cancelled reader ends the read: the caller connects again
+      const { done, value } = await reader.read().finally(() => clearTimeout(quiet));
       if (done) return;
       buffer += decoder.decode(value, { stream: true });
       for (let cut = buffer.indexOf('\n\n'); cut !== -1; cut = buffer.indexOf('\n\n')) {
