@@ -38,7 +38,9 @@ if (missing.length) {
 
 const { createDevBackend } = await tsImport('./demo/dev-backend.ts', import.meta.url);
 const { testBackend } = await import('./test/support/test-backend.mjs');
-const devBackend = createDevBackend({ env: {}, quiet: true });
+const port = Number(process.env.WTR_PORT) || (await freePort());
+// The hand-off's phone page, on this test server (test/liveness-check/handoff*.test.ts).
+const devBackend = createDevBackend({ env: {}, quiet: true, phoneUrl: `http://localhost:${port}/demo/phone.html` });
 
 const browsers = [];
 
@@ -178,7 +180,7 @@ const FILES = ['test/**/*.test.ts', '!test/node/**', '!test/runner/**'];
 export default {
   files: FILES,
   nodeResolve: true,
-  port: Number(process.env.WTR_PORT) || (await freePort()),
+  port,
   // `tsconfig` is required: without it esbuild ignores experimentalDecorators and Lit throws
   // "Unsupported decorator location: field".
   plugins: [

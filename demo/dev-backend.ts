@@ -6,6 +6,8 @@
  *   *    /oz-api/…                       the simulated Oz API
  *   GET  /api/liveness/session-token      ┐ the backend route: createOzLivenessHandler, forwarding to
  *   POST /api/liveness/container          ┘ the simulated Oz API, or to a real one (OZ_API_URL)
+ *   *    /api/liveness/handoff…           the hand-off to a phone (docs/handoff.md); the phone opens
+ *                                         `phoneUrl` (default: /demo/phone.html on this dev server)
  *   *    /api/liveness-sim/<scenario>/<run>/…  the backend route with its OWN simulated Oz API in that
  *                                         scenario (in access-token mode, the backend logging in), one
  *                                         per run: for the API's scenarios that act once per API
@@ -31,6 +33,8 @@ export interface DevBackendOptions {
   env?: Record<string, string | undefined>;
   /** No start-up log line. */
   quiet?: boolean;
+  /** The page a phone opens for a hand-off (OZ_HANDOFF_PHONE_URL; default http://localhost:$PORT/demo/phone.html). */
+  phoneUrl?: string;
 }
 
 export const PLUGIN_SCRIPT_PATH = '/simulator/plugin_liveness.js';
@@ -48,6 +52,10 @@ const SCENARIO_MOUNT = new RegExp(`^${SCENARIO_BACKEND_PATH}/([a-z0-9_]+)/([A-Za
 export function createDevBackend(options: DevBackendOptions = {}): { middleware: NodeMiddleware; realOz: boolean } {
   const env = options.env ?? process.env;
   const realOz = Boolean(env.OZ_API_URL);
+  const handoff = {
+    phoneUrl:
+      options.phoneUrl ?? env.OZ_HANDOFF_PHONE_URL ?? `http://localhost:${Number(env.PORT) || 5173}/demo/phone.html`,
+  };
   let pluginScript: Promise<string> | undefined;
   let routes: Promise<{ simulatedApi: NodeMiddleware; backend: NodeMiddleware }> | undefined;
 
@@ -60,6 +68,7 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
         ? {
             ozApiUrl: env.OZ_API_URL!,
             api: env.OZ_API_MODE === 'full' ? 'full' : 'instant',
+            handoff,
             // A given access token wins; otherwise log in with OZ_LOGIN/OZ_PASSWORD (the handler takes one or the other).
             ...(env.OZ_ACCESS_TOKEN
               ? { accessToken: env.OZ_ACCESS_TOKEN }
@@ -71,6 +80,7 @@ export function createDevBackend(options: DevBackendOptions = {}): { middleware:
             // In process: the backend route's fetch goes straight to the simulated Oz API's handler.
             ozApiUrl: 'https://simulated-oz.invalid', // never dialled: fetch is injected
             api: env.OZ_API_MODE === 'full' ? 'full' : 'instant',
+            handoff,
             fetch: (input: RequestInfo | URL, init?: RequestInit) => simulated(new Request(input, init)),
           },
     );

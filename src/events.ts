@@ -12,6 +12,9 @@ export type { OzResultDetail } from './core/decision.js';
 
 export type OzCloseReason = 'user' | 'complete' | 'error' | 'api';
 
+/** A hand-off to a phone: the code is shown, the phone has the link, captures, uploads; or it ended. */
+export type OzHandoffState = 'waiting' | 'opened' | 'capturing' | 'uploading' | 'done' | 'expired' | 'cancelled';
+
 export interface OzEventDetails {
   'oz-plugin-ready': Record<string, never>;
   /** `options` as passed to `OzLiveness.open`, with the session token and the callbacks left out. */
@@ -23,6 +26,7 @@ export interface OzEventDetails {
   'oz-error': OzErrorDetail;
   'oz-close': { reason: OzCloseReason };
   'oz-state-change': { state: OzState; previous: OzState };
+  'oz-handoff': { state: OzHandoffState };
 }
 
 export type OzEventName = keyof OzEventDetails;
@@ -42,5 +46,6 @@ declare global {
     'oz-error': CustomEvent<OzEventDetails['oz-error']>;
     'oz-close': CustomEvent<OzEventDetails['oz-close']>;
     'oz-state-change': CustomEvent<OzEventDetails['oz-state-change']>;
+    'oz-handoff': CustomEvent<OzEventDetails['oz-handoff']>;
   }
 }

@@ -17,7 +17,7 @@ if (typeof customElements !== 'undefined') {
 export { OzLivenessCheck, OzResultBanner };
 export type { OzLivenessCheckProperties } from './liveness-check/liveness-check.js';
 export { ozLivenessContext, type OzLivenessSnapshot } from './context.js';
-export type { OzEventDetails, OzEventName, OzCloseReason } from './events.js';
+export type { OzEventDetails, OzEventName, OzCloseReason, OzHandoffState } from './events.js';
 export { OzState } from './core/state.js';
 export { decide, type OzDecision, type OzFolder, type OzAnalysis, type OzResultDetail } from './core/decision.js';
 export { WASM_ERRORS, KitErrorCode, type OzErrorDetail, type OzErrorCategory } from './core/errors.js';

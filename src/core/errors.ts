@@ -30,6 +30,10 @@ export const KitErrorCode = {
   cameraUnsupported: 'camera-unsupported',
   cameraDenied: 'camera-denied',
   wasmUnsupported: 'wasm-unsupported',
+  // Continue on a phone (docs/handoff.md).
+  handoffFailed: 'handoff-failed',
+  handoffExpired: 'handoff-expired',
+  handoffUsed: 'handoff-used',
 } as const;
 export type KitErrorCode = (typeof KitErrorCode)[keyof typeof KitErrorCode];
 
@@ -113,6 +117,10 @@ const KIT: Record<KitErrorCode, KitEntry> = {
   // Retryable: once the person allows the camera, a new start() works.
   'camera-denied': { category: 'environment', retryable: true, kind: 'camera', message: 'Camera permission denied' },
   'wasm-unsupported': { category: 'environment', retryable: false, kind: 'browser', message: 'No WebAssembly' },
+  'handoff-failed': { category: 'network', retryable: true, kind: 'network', message: 'Hand-off failed' },
+  // A new code (desktop) works; the link on the phone is spent either way.
+  'handoff-expired': { category: 'network', retryable: true, message: 'Hand-off expired' },
+  'handoff-used': { category: 'network', retryable: false, message: 'Hand-off link already used' },
 };
 
 /** What `oz-error`'s `detail` carries. */

@@ -212,6 +212,8 @@ export const OPTIONS = {
         ? v
         : fail(field, `${field} must be one of same-origin, include, omit, got "${String(v)}".`),
   }),
+  /** The backend's hand-off route (`…/handoff`): when set, the person can continue on a phone (`handoff()`, docs/handoff.md). */
+  handoffUrl: opt<string>({ attribute: 'handoff-url', read: optionalUrl }),
   /** Extra request headers for the token and the upload (e.g. CSRF); never `Content-Type` or `Idempotency-Key`. Property only. */
   headers: opt<Record<string, string>>({
     attribute: false,
@@ -251,6 +253,9 @@ export interface ValidConfig {
   pluginSrc: string;
   backendUrl: string;
   sessionTokenUrl?: string;
+  handoffUrl?: string;
+  /** Not an option: the secret of the hand-off this page (a phone) opened, sent as `Oz-Handoff` with its token and upload. */
+  handoffSecret?: string;
   uploadRetries: number;
   uploadTimeout: number;
   sessionTokenTimeout: number;
@@ -291,6 +296,7 @@ export function buildConfig(raw: RawConfig, base: string, { forStart = true } = 
       pluginSrc: v.pluginSrc ?? '',
       backendUrl: v.backendUrl ?? '',
       sessionTokenUrl: v.sessionTokenUrl,
+      handoffUrl: v.handoffUrl,
       uploadRetries: v.uploadRetries,
       uploadTimeout: v.uploadTimeout,
       sessionTokenTimeout: v.sessionTokenTimeout,

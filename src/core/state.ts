@@ -36,6 +36,8 @@ export const MOVES = {
   /** The page took the container itself (`oz-capture-complete` canceled). */
   handOver: { from: ['capturing'], to: 'done' },
   result: { from: ['uploading'], to: 'done' },
+  /** The outcome of a check done on a phone arrived (a hand-off). */
+  remote: { from: ['idle', 'ready', 'done', 'error'], to: 'done' },
   fail: { from: ANY, to: 'error' },
   /** The window closed before a capture, or `close()` while the token was on its way. */
   cancel: { from: ['loading', 'starting', 'capturing'], to: 'rest' },

@@ -28,6 +28,21 @@ const en = {
   'check.outcome.reject': 'We could not verify you',
   'check.outcome.failed': 'Verification could not be completed',
 
+  'handoff.start': 'Use your phone instead',
+  'handoff.scan': 'Scan this code with your phone’s camera, or open this link on your phone:',
+  'handoff.qr': 'Code that opens the link on your phone',
+  'handoff.timeLeft': 'Time left: {time}',
+  'handoff.state.waiting': 'Waiting for your phone…',
+  'handoff.state.opened': 'The link is open on your phone.',
+  'handoff.state.capturing': 'Continue on your phone.',
+  'handoff.state.uploading': 'Your phone is sending your video…',
+  'handoff.state.done': 'Finished on your phone.',
+  'handoff.state.expired': 'This code has expired.',
+  'handoff.state.cancelled': 'Cancelled.',
+  'handoff.cancel': 'Cancel',
+  'handoff.newCode': 'Get a new code',
+  'handoff.phone.done': 'You can now return to your computer.',
+
   'banner.title.accept': 'Verification complete',
   'banner.title.reject': 'We could not verify you',
   'banner.title.failed': 'Verification could not be completed',
@@ -116,6 +131,9 @@ const en = {
   'error.camera-denied.safari-mac': 'The camera is blocked for this website. To allow it in Safari on a Mac:',
   'error.camera-denied.samsung': 'The camera is blocked for this website. To allow it in Samsung Internet:',
   'error.wasm-unsupported': 'This browser cannot run the verification. Please use {browsers}, or another device.',
+  'error.handoff-failed': 'The link to your phone could not be prepared. Check your internet connection and try again.',
+  'error.handoff-expired': 'The time to continue on your phone has run out. Please get a new code on your computer.',
+  'error.handoff-used': 'This link has already been opened on another device. Please get a new code on your computer.',
 
   'steps.camera-denied':
     'Open your browser’s settings for this website.\nAllow the camera.\nReturn to this page and select “Try again”.',

@@ -19,6 +19,21 @@ const es: OzMessages = {
   'check.outcome.reject': 'No pudimos verificar su identidad',
   'check.outcome.failed': 'No se pudo completar la verificación',
 
+  'handoff.start': 'Usar su teléfono',
+  'handoff.scan': 'Escanee este código con la cámara de su teléfono o abra este enlace en su teléfono:',
+  'handoff.qr': 'Código que abre el enlace en su teléfono',
+  'handoff.timeLeft': 'Tiempo restante: {time}',
+  'handoff.state.waiting': 'Esperando a su teléfono…',
+  'handoff.state.opened': 'El enlace está abierto en su teléfono.',
+  'handoff.state.capturing': 'Continúe en su teléfono.',
+  'handoff.state.uploading': 'Su teléfono está enviando su video…',
+  'handoff.state.done': 'Terminado en su teléfono.',
+  'handoff.state.expired': 'Este código ha caducado.',
+  'handoff.state.cancelled': 'Cancelado.',
+  'handoff.cancel': 'Cancelar',
+  'handoff.newCode': 'Obtener un código nuevo',
+  'handoff.phone.done': 'Ya puede volver a su computadora.',
+
   'banner.title.accept': 'Identidad verificada',
   'banner.title.reject': 'No pudimos verificar su identidad',
   'banner.title.failed': 'No se pudo completar la verificación',
@@ -113,6 +128,11 @@ const es: OzMessages = {
     'La cámara está bloqueada para este sitio web. Para permitirla en Safari en un Mac:',
   'error.camera-denied.samsung': 'La cámara está bloqueada para este sitio web. Para permitirla en Samsung Internet:',
   'error.wasm-unsupported': 'Este navegador no puede realizar la verificación. Utilice {browsers}, u otro dispositivo.',
+  'error.handoff-failed':
+    'No se pudo preparar el enlace para su teléfono. Compruebe su conexión a internet y vuelva a intentarlo.',
+  'error.handoff-expired':
+    'Se acabó el tiempo para continuar en su teléfono. Obtenga un código nuevo en su computadora.',
+  'error.handoff-used': 'Este enlace ya se abrió en otro dispositivo. Obtenga un código nuevo en su computadora.',
 
   'steps.camera-denied':
     'Abra la configuración de su navegador para este sitio web.\nPermita la cámara.\nRegrese a esta página y seleccione «Intentar de nuevo».',

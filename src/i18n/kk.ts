@@ -19,6 +19,21 @@ const kk: OzMessages = {
   'check.outcome.reject': 'Жеке басыңызды растау мүмкін болмады',
   'check.outcome.failed': 'Растауды аяқтау мүмкін болмады',
 
+  'handoff.start': 'Телефонда жалғастыру',
+  'handoff.scan': 'Осы кодты телефон камерасымен сканерлеңіз немесе осы сілтемені телефонда ашыңыз:',
+  'handoff.qr': 'Сілтемені телефонда ашатын код',
+  'handoff.timeLeft': 'Қалған уақыт: {time}',
+  'handoff.state.waiting': 'Телефоныңызды күтудеміз…',
+  'handoff.state.opened': 'Сілтеме телефоныңызда ашылды.',
+  'handoff.state.capturing': 'Телефонда жалғастырыңыз.',
+  'handoff.state.uploading': 'Телефон бейнеңізді жіберуде…',
+  'handoff.state.done': 'Телефонда аяқталды.',
+  'handoff.state.expired': 'Бұл кодтың мерзімі өтті.',
+  'handoff.state.cancelled': 'Бас тартылды.',
+  'handoff.cancel': 'Бас тарту',
+  'handoff.newCode': 'Жаңа код алу',
+  'handoff.phone.done': 'Енді компьютерге орала аласыз.',
+
   'banner.title.accept': 'Жеке басыңыз расталды',
   'banner.title.reject': 'Жеке басыңызды растау мүмкін болмады',
   'banner.title.failed': 'Растауды аяқтау мүмкін болмады',
@@ -107,6 +122,10 @@ const kk: OzMessages = {
   'error.camera-denied.safari-mac': 'Бұл сайт үшін камера бұғатталған. Mac-тағы Safari-де рұқсат беру үшін:',
   'error.camera-denied.samsung': 'Бұл сайт үшін камера бұғатталған. Samsung Internet-те рұқсат беру үшін:',
   'error.wasm-unsupported': 'Бұл браузерде растау жұмыс істемейді. {browsers} немесе басқа құрылғыны пайдаланыңыз.',
+  'error.handoff-failed':
+    'Телефонға арналған сілтемені дайындау мүмкін болмады. Интернет байланысын тексеріп, қайталап көріңіз.',
+  'error.handoff-expired': 'Телефонда жалғастыру уақыты бітті. Компьютерде жаңа код алыңыз.',
+  'error.handoff-used': 'Бұл сілтеме басқа құрылғыда ашылып қойған. Компьютерде жаңа код алыңыз.',
 
   'steps.camera-denied':
     'Браузердің осы сайтқа арналған баптауларын ашыңыз.\nКамераға рұқсат беріңіз.\nОсы бетке оралып, «Қайталап көру» түймесін таңдаңыз.',

@@ -19,6 +19,21 @@ const ptBR: OzMessages = {
   'check.outcome.reject': 'Não foi possível confirmar sua identidade',
   'check.outcome.failed': 'Não foi possível concluir a confirmação',
 
+  'handoff.start': 'Usar seu celular',
+  'handoff.scan': 'Escaneie este código com a câmera do seu celular ou abra este link no seu celular:',
+  'handoff.qr': 'Código que abre o link no seu celular',
+  'handoff.timeLeft': 'Tempo restante: {time}',
+  'handoff.state.waiting': 'Aguardando seu celular…',
+  'handoff.state.opened': 'O link está aberto no seu celular.',
+  'handoff.state.capturing': 'Continue no seu celular.',
+  'handoff.state.uploading': 'Seu celular está enviando seu vídeo…',
+  'handoff.state.done': 'Concluído no seu celular.',
+  'handoff.state.expired': 'Este código expirou.',
+  'handoff.state.cancelled': 'Cancelado.',
+  'handoff.cancel': 'Cancelar',
+  'handoff.newCode': 'Gerar um novo código',
+  'handoff.phone.done': 'Agora você pode voltar ao computador.',
+
   'banner.title.accept': 'Identidade confirmada',
   'banner.title.reject': 'Não foi possível confirmar sua identidade',
   'banner.title.failed': 'Não foi possível concluir a confirmação',
@@ -110,6 +125,10 @@ const ptBR: OzMessages = {
   'error.camera-denied.safari-mac': 'A câmera está bloqueada para este site. Para permiti-la no Safari do Mac:',
   'error.camera-denied.samsung': 'A câmera está bloqueada para este site. Para permiti-la no Samsung Internet:',
   'error.wasm-unsupported': 'Este navegador não consegue fazer a confirmação. Use {browsers}, ou outro dispositivo.',
+  'error.handoff-failed':
+    'Não foi possível preparar o link para seu celular. Verifique sua conexão com a internet e tente novamente.',
+  'error.handoff-expired': 'O tempo para continuar no celular acabou. Gere um novo código no computador.',
+  'error.handoff-used': 'Este link já foi aberto em outro aparelho. Gere um novo código no computador.',
 
   'steps.camera-denied':
     'Abra as configurações do seu navegador para este site.\nPermita a câmera.\nVolte a esta página e selecione “Tentar novamente”.',

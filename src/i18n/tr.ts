@@ -19,6 +19,21 @@ const tr: OzMessages = {
   'check.outcome.reject': 'Kimliğiniz doğrulanamadı',
   'check.outcome.failed': 'Doğrulama tamamlanamadı',
 
+  'handoff.start': 'Bunun yerine telefonunuzu kullanın',
+  'handoff.scan': 'Bu kodu telefonunuzun kamerasıyla tarayın veya bu bağlantıyı telefonunuzda açın:',
+  'handoff.qr': 'Bağlantıyı telefonunuzda açan kod',
+  'handoff.timeLeft': 'Kalan süre: {time}',
+  'handoff.state.waiting': 'Telefonunuz bekleniyor…',
+  'handoff.state.opened': 'Bağlantı telefonunuzda açıldı.',
+  'handoff.state.capturing': 'Telefonunuzda devam edin.',
+  'handoff.state.uploading': 'Telefonunuz videonuzu gönderiyor…',
+  'handoff.state.done': 'Telefonunuzda tamamlandı.',
+  'handoff.state.expired': 'Bu kodun süresi doldu.',
+  'handoff.state.cancelled': 'İptal edildi.',
+  'handoff.cancel': 'İptal',
+  'handoff.newCode': 'Yeni kod alın',
+  'handoff.phone.done': 'Artık bilgisayarınıza dönebilirsiniz.',
+
   'banner.title.accept': 'Kimliğiniz doğrulandı',
   'banner.title.reject': 'Kimliğiniz doğrulanamadı',
   'banner.title.failed': 'Doğrulama tamamlanamadı',
@@ -108,6 +123,9 @@ const tr: OzMessages = {
   'error.camera-denied.safari-mac': 'Kamera bu web sitesi için engellenmiş. Mac’te Safari’de izin vermek için:',
   'error.camera-denied.samsung': 'Kamera bu web sitesi için engellenmiş. Samsung Internet’te izin vermek için:',
   'error.wasm-unsupported': 'Bu tarayıcı doğrulamayı çalıştıramıyor. Lütfen {browsers} ya da başka bir cihaz kullanın.',
+  'error.handoff-failed': 'Telefonunuz için bağlantı hazırlanamadı. İnternet bağlantınızı denetleyip tekrar deneyin.',
+  'error.handoff-expired': 'Telefonunuzda devam etme süresi doldu. Lütfen bilgisayarınızda yeni bir kod alın.',
+  'error.handoff-used': 'Bu bağlantı başka bir cihazda zaten açıldı. Lütfen bilgisayarınızda yeni bir kod alın.',
 
   'steps.camera-denied':
     'Tarayıcınızın bu web sitesine ait ayarlarını açın.\nKameraya izin verin.\nBu sayfaya dönüp “Tekrar deneyin” düğmesini seçin.',

@@ -16,6 +16,7 @@ import type { Capture } from './capture.js';
 import type { FocusReturn } from './focus-return.js';
 import type { CheckStatus } from './check-status.js';
 import { configError, readConfig } from './check-config.js';
+import { PhoneLink, takeHandoffSecret } from './handoff/phone-link.js';
 
 type Chunk = typeof import('./capture.js');
 let chunk: Promise<Chunk> | undefined;
@@ -40,6 +41,8 @@ export class CaptureFlow implements ReactiveController {
   plugin?: OzLivenessPlugin;
   /** The current run's id: bumped by every new run and by whatever ends one. */
   run = 0;
+  /** On a page opened from a hand-off link: its secret and claim (handoff/phone-link.ts). */
+  phone?: PhoneLink;
   /** The current run's capture, from its start until it ends. */
   private capture?: Capture;
   /** The run a start() began at the press, before its capture exists. */
@@ -62,6 +65,8 @@ export class CaptureFlow implements ReactiveController {
 
   hostConnected(): void {
     this.teardown = undefined; // a disconnect–connect in one task (React StrictMode) keeps everything
+    const secret = this.phone ? undefined : takeHandoffSecret();
+    if (secret) this.phone = new PhoneLink(secret, this.host, this.status);
     if (this.host.preload) void this.preloadPlugin();
   }
 
@@ -164,6 +169,7 @@ export class CaptureFlow implements ReactiveController {
   private async ready(code: ChunkFailure): Promise<[Chunk, ValidConfig] | undefined> {
     const r = readConfig(this.host, true);
     if (!r.ok) return void this.status.fail(configError(r.problem));
+    r.config.handoffSecret = this.phone?.secret;
     const id = this.run;
     try {
       const c = await loadChunk().catch(chunkError(code));

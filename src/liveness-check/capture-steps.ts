@@ -23,6 +23,10 @@ export function warnRetired(retired: readonly RetiredOption[]): void {
   for (const key of retired) if (!warned.has(key)) console.warn(`oz-liveness-check: ${RETIRED[key]}`), warned.add(key);
 }
 
+/** The page's headers, and on a phone that opened a hand-off link its secret (`Oz-Handoff`). */
+const requestHeaders = ({ headers, handoffSecret }: ValidConfig) =>
+  handoffSecret ? { ...headers, 'Oz-Handoff': handoffSecret } : headers;
+
 /** The first thing in this browser that would stop a capture, if any. */
 export async function preflightProblem(): Promise<OzErrorDetail | undefined> {
   // A preflight that broke is no reason to refuse: the plugin reports what really stops it.
@@ -51,7 +55,7 @@ export async function prepare(
     (config.sessionTokenUrl &&
       fetchSessionToken(config.sessionTokenUrl, {
         credentials: config.credentials,
-        headers: config.headers,
+        headers: requestHeaders(config),
         signal: both.signal,
         timeoutMs: config.sessionTokenTimeout,
       }));
@@ -87,7 +91,7 @@ export async function upload(
   try {
     return await uploadContainer(container, {
       url: config.backendUrl,
-      headers: config.headers,
+      headers: requestHeaders(config),
       credentials: config.credentials,
       retries: config.uploadRetries,
       timeoutMs: config.uploadTimeout,

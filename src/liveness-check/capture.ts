@@ -61,6 +61,13 @@ export class Capture {
     const { config } = this;
     this.preparing = true;
     warnRetired(config.retired);
+    // A phone opened from a hand-off link captures only for the hand-off it claimed.
+    const refused = await this.flow.phone?.claimed;
+    if (!this.live) return;
+    if (refused) {
+      this.preparing = false;
+      return status.fail(refused);
+    }
     const problem = await preflightProblem();
     if (!this.live) return;
     this.preparing = false;

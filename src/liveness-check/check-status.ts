@@ -112,10 +112,11 @@ export class CheckStatus implements ReactiveController {
     this.emit('oz-upload-progress', { loaded, total });
   }
 
-  succeed(result: OzResultDetail): void {
+  /** An outcome: of this element's upload (`result`), or of a phone's (`remote`, a hand-off). */
+  succeed(result: OzResultDetail, event: 'result' | 'remote' = 'result'): void {
     this.result = result;
     this.error = undefined;
-    this.go('result');
+    this.go(event);
     this.emit('oz-result', result);
   }
 

@@ -43,6 +43,8 @@ export interface CheckViewInput {
   copied?: string;
   onCopy: (reference: string) => void;
   onTrigger: (e: Event) => void;
+  /** The hand-off (handoff/): its button, its panel once open (in place of the actions), whether it leads (no usable camera), and whether this is the phone a hand-off opened. */
+  handoff: { button: unknown; panel: unknown; lead: boolean; phone: boolean };
 }
 
 export function renderCheck(v: CheckViewInput) {
@@ -55,9 +57,11 @@ export function renderCheck(v: CheckViewInput) {
   const shown = v.following ? '' : state === 'done' ? (result?.decision ?? '') : state === 'error' ? 'error' : '';
   const live = state === 'idle' || !say(v.statusKey) ? nothing : withContact(say, v.statusKey, v.supportContact);
 
-  // After an accept there is nothing to retry: the page's `next` slot says what comes next.
+  const { handoff } = v;
+  // After an accept there is nothing to retry: the page's `next` slot says what comes next. Nor on
+  // the phone a hand-off opened, once it has an outcome: that link is spent (a new code is the computer's).
   const trigger =
-    state === 'done' && result?.decision === 'accept'
+    state === 'done' && (result?.decision === 'accept' || handoff.phone)
       ? html`<slot name="next"></slot>`
       : html`<slot name="trigger" @click=${v.onTrigger}>
           <button part="button" type="button" lang=${lang} ?disabled=${v.busy} aria-busy=${v.busy ? 'true' : 'false'} @click=${v.onTrigger}>
@@ -94,7 +98,12 @@ export function renderCheck(v: CheckViewInput) {
           }
         </div>
       </div>
-      ${trigger}
+      ${handoff.panel !== nothing ? handoff.panel : handoff.lead ? [handoff.button, trigger] : [trigger, handoff.button]}
+      ${
+        handoff.phone && state === 'done'
+          ? html`<p part="handoff-return" lang=${lang}>${t('handoff.phone.done')}</p>`
+          : nothing
+      }
       ${
         // The short reference for support, after the action (not read out with the status line).
         v.following

@@ -38,5 +38,45 @@ export const styles = [
     [part=progress] {
       margin: 0;
     }
+    /* "Use your phone instead": the second action, outlined in the accent colour; the first, filled,
+       when this device has no usable camera (class lead). */
+    [part=handoff-button] {
+      box-sizing: border-box;
+      display: inline-flex;
+      align-items: center;
+      max-inline-size: 100%;
+      font: inherit;
+      text-align: start;
+      padding-block: .625rem;
+      padding-inline: 1.25rem;
+      border: 2px solid currentColor;
+      border-radius: var(--oz-check-radius,var(--_radius));
+      background: transparent;
+      color: var(--oz-check-accent,var(--_accent));
+      cursor: pointer;
+    }
+    [part=handoff-button].lead {
+      border-color: transparent;
+      background: var(--oz-check-accent,var(--_accent));
+      color: var(--oz-check-accent-text,var(--_on-accent));
+    }
+    [part=handoff-button]:focus-visible {
+      outline: 3px solid var(--oz-check-accent,var(--_focus));
+      outline-offset: 2px;
+    }
+    [part=handoff-button]:disabled {
+      cursor: progress;
+      border-color: transparent;
+      background: var(--_disabled);
+      color: var(--_on-disabled);
+    }
+    [part=handoff-return] {
+      margin: 0;
+    }
+    @media (forced-colors: active) {
+      [part=handoff-button] {
+        border-color: ButtonText;
+      }
+    }
   `,
 ];

@@ -1,6 +1,6 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { followCheck } from '../context.js';
-import type { OzErrorDetail } from '../core/errors.js';
+import { kitError, type OzErrorDetail } from '../core/errors.js';
 import type { OzResultDetail } from '../core/decision.js';
 import type { OzPreflightResult } from '../core/preflight.js';
 import type { OzState } from '../core/state.js';
@@ -10,8 +10,14 @@ import { copyText, supportStyles } from '../i18n/support.js';
 import { CONFIG_PROPS, configError, readConfig } from './check-config.js';
 import { CheckStatus } from './check-status.js';
 import { CaptureFlow } from './capture-flow.js';
-import { renderCheck } from './check-view.js';
+import { renderCheck, type CheckViewInput } from './check-view.js';
 import { styles } from './liveness-check.styles.js';
+import type { HandoffPanel } from './handoff/desktop.js';
+
+/** The hand-off chunk, loaded at the first `handoff()`; a failed load is forgotten so the next tries again. */
+let handoffChunk: Promise<typeof import('./handoff/desktop.js')> | undefined;
+/** Preflight codes that mean no usable camera here: the element leads with the phone. */
+const NO_CAMERA = /^(camera-|insecure-)/;
 
 /** What a page may set on the element: every option of the table, and the CSP `nonce`. */
 export type OzLivenessCheckProperties = OzCheckOptionValues & { nonce?: string };
@@ -47,6 +53,12 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @csspart copy - The button that copies the short reference.
  * @csspart support-details - The collapsed "details for support": the codes and the full ids.
  * @csspart contact - The page's `support-contact` text inside the status line.
+ * @csspart handoff-button - "Use your phone instead" (with `handoff-url`); first, in the accent colour, when this device has no usable camera.
+ * @csspart handoff - The hand-off panel: the QR code, the link, the time left, the phone's progress.
+ * @csspart handoff-qr - The QR code (an SVG, dark on white in every theme).
+ * @csspart handoff-link - The full phone link, as selectable text.
+ * @csspart handoff-status - The hand-off's announced state line.
+ * @csspart handoff-return - On the phone a hand-off opened, after the outcome: "You can now return to your computer."
  *
  * @cssproperty [--oz-color-accent=#1d4ed8 (dark: #8fb1ff)] - Button background; every `--oz-*` token of `<oz-result-banner>` applies here too (docs/theming.md).
  * @cssproperty [--oz-check-accent] - Start button background (else `--oz-color-accent`).
@@ -61,6 +73,7 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @fires {CustomEvent<{code: string, category: string, message: string, retryable: boolean}>} oz-error - Any plugin, network, backend or configuration error.
  * @fires {CustomEvent<{reason: 'user'|'complete'|'error'|'api'}>} oz-close - The plugin window closed.
  * @fires {CustomEvent<{state: string, previous: string}>} oz-state-change - Every state transition.
+ * @fires {CustomEvent<{state: 'waiting'|'opened'|'capturing'|'uploading'|'done'|'expired'|'cancelled'}>} oz-handoff - A hand-off to a phone moved on (`handoff()`).
  */
 export class OzLivenessCheck extends LitElement {
   static override styles = [...styles, supportStyles];
@@ -83,6 +96,10 @@ export class OzLivenessCheck extends LitElement {
   private hydrating = this.shadowRoot !== null;
   /** The short support reference last copied: its button says so. */
   private copied?: string;
+  /** The hand-off panel, from the first `handoff()` (handoff/desktop.ts). */
+  private panel?: HandoffPanel;
+  /** The last preflight found no usable camera. */
+  private noCamera = false;
 
   constructor() {
     super();
@@ -117,6 +134,8 @@ export class OzLivenessCheck extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // preload set after connecting (framework wrappers set properties on a connected element)
     if (changed.has('preload') && this.preload && this.isConnected) void this.flow.preloadPlugin();
+    // With a hand-off on offer, a device without a usable camera is told so before any press.
+    if (changed.has('handoffUrl') && this.handoffUrl && !this.flow.phone) this.preflight().catch(() => {}); // a start reports it
     if (CONFIG_PROPS.some((p) => changed.has(p)) && this.hasUpdated) {
       const r = readConfig(this, false);
       const key = r.ok ? '' : `${r.problem.field}:${r.problem.message}`;
@@ -131,8 +150,11 @@ export class OzLivenessCheck extends LitElement {
   }
 
   /** What in this browser would stop a capture (insecure context, no or forbidden camera, a refused camera, no WebAssembly), found without opening the plugin or fetching a token. */
-  preflight(): Promise<OzPreflightResult> {
-    return this.flow.preflight();
+  async preflight(): Promise<OzPreflightResult> {
+    const found = await this.flow.preflight();
+    this.noCamera = found.problems.some((p) => NO_CAMERA.test(p.code));
+    this.requestUpdate();
+    return found;
   }
 
   /** Follow handshake (context.ts): while a banner follows, the status line steps aside. */
@@ -145,7 +167,25 @@ export class OzLivenessCheck extends LitElement {
    * opens the plugin. Joins a preload under way. Ignored while a capture or an upload is under way.
    */
   start(): Promise<void> {
+    void this.panel?.cancel(); // one way at a time: a hand-off under way is called off
     return this.flow.start();
+  }
+
+  /**
+   * Starts a hand-off to a phone (`handoff-url`): shows a QR code and the link, follows the phone
+   * (`oz-handoff`) and ends with the phone's `oz-result`. Ignored while a capture, an upload or
+   * another hand-off is under way. See docs/handoff.md.
+   */
+  async handoff(): Promise<void> {
+    if (this.flow.busy) return;
+    try {
+      const chunk = await (handoffChunk ??= import('./handoff/desktop.js'));
+      this.panel ??= new chunk.HandoffPanel(this, this.status, (key, params) => this.i18n.t(key, params));
+    } catch (e) {
+      handoffChunk = undefined;
+      return this.status.report(kitError('handoff-failed', `the kit's hand-off module failed to load (${String(e)})`));
+    }
+    await this.panel.start();
   }
 
   /** Closes the plugin window (`oz-close` with reason `api`); a token request under way is dropped. */
@@ -160,6 +200,7 @@ export class OzLivenessCheck extends LitElement {
 
   /** Drops the container, result and error; closes the plugin if it is open; back to `idle` (or `ready`). */
   reset(): void {
+    void this.panel?.cancel();
     this.flow.reset();
   }
 
@@ -182,6 +223,7 @@ export class OzLivenessCheck extends LitElement {
       copied: this.copied,
       onCopy: this.onCopy,
       onTrigger: this.onTrigger,
+      handoff: this.handoffView(),
     });
   }
 
@@ -190,6 +232,24 @@ export class OzLivenessCheck extends LitElement {
     this.copied = reference;
     this.requestUpdate();
   };
+
+  /** The hand-off's part of the view: its button, its panel once open, whether to lead with it, the phone's side. */
+  private handoffView(): CheckViewInput['handoff'] {
+    const { state, result } = this.status;
+    const { phone } = this.flow;
+    const lang = this.i18n.mark ?? nothing;
+    const lead = this.noCamera || NO_CAMERA.test(this.status.error?.code ?? '');
+    // Not on the phone a hand-off opened, nor after an accept (nothing is left to do).
+    const button =
+      this.handoffUrl && !phone && !(state === 'done' && result?.decision === 'accept')
+        ? html`<button part="handoff-button" type="button" class=${lead ? 'lead' : ''} lang=${lang} ?disabled=${this.flow.busy} @click=${this.onHandoff}>
+            ${this.i18n.t('handoff.start') || nothing}
+          </button>`
+        : nothing;
+    return { button, panel: this.panel?.view(lang) ?? nothing, lead, phone: !!phone };
+  }
+
+  private onHandoff = () => void this.handoff();
 
   private onTrigger = (e: Event) => {
     e.stopPropagation(); // one click, one action, whether it hit the button or the slotted trigger

@@ -33,7 +33,7 @@ for (const [tag, ctor] of [
 }
 
 export type { OzLivenessCheckElement, OzResultBannerElement };
-export type { OzEventDetails, OzEventName, OzCloseReason } from '../events.js';
+export type { OzEventDetails, OzEventName, OzCloseReason, OzHandoffState } from '../events.js';
 export type { OzResultDetail, OzDecision, OzFolder } from '../core/decision.js';
 export type { OzErrorDetail, OzErrorCategory } from '../core/errors.js';
 export type { OzState } from '../core/state.js';
@@ -53,6 +53,7 @@ const checkEvents = {
   onOzError: ev('oz-error'),
   onOzClose: ev('oz-close'),
   onOzStateChange: ev('oz-state-change'),
+  onOzHandoff: ev('oz-handoff'),
 };
 
 /** The `onOz…` props of {@link OzLivenessCheck}. */
@@ -73,6 +74,8 @@ export interface OzLivenessCheckEventProps {
   onOzClose?: (event: OzEvent<'oz-close'>) => void;
   /** `oz-state-change`: `{ state, previous }`. */
   onOzStateChange?: (event: OzEvent<'oz-state-change'>) => void;
+  /** `oz-handoff`: `{ state }` of a hand-off to a phone (`waiting` … `done`, `expired`, `cancelled`). */
+  onOzHandoff?: (event: OzEvent<'oz-handoff'>) => void;
 }
 
 /** The element's writable properties; `state`, `result`, `error` and `container` are read through a ref. */

@@ -23,16 +23,25 @@ export interface SimulatedNetwork {
   ozDown?: { sessionToken?: number; container?: number };
   /** How long the uplink takes to carry one container, ms. Default 400. */
   uploadMs?: number;
+  /** How long a hand-off link lives, ms (the handler's `handoff.ttlMs`). Default 10 minutes. */
+  handoffTtlMs?: number;
 }
 
 /** The backend route the stories give the element, relative to the story's page. */
-export const BACKEND = { sessionToken: 'api/liveness/session-token', container: 'api/liveness/container' } as const;
+export const BACKEND = {
+  sessionToken: 'api/liveness/session-token',
+  container: 'api/liveness/container',
+  handoff: 'api/liveness/handoff',
+} as const;
 
 type Handler = (request: Request) => Promise<Response>;
 
 function isBackendRoute(url: string | URL): boolean {
   const u = new URL(String(url), document.baseURI);
-  return u.origin === location.origin && /\/api\/liveness\/(session-token|container)\/?$/.test(u.pathname);
+  return (
+    u.origin === location.origin &&
+    /\/api\/liveness\/(session-token|container|handoff(\/claim|\/events|\/cancel)?)\/?$/.test(u.pathname)
+  );
 }
 
 /** The backend half and the simulated Oz API behind it, with the faults `network` asks for. */
@@ -41,6 +50,8 @@ function backend(network: SimulatedNetwork): Handler {
   const down = { sessionToken: network.ozDown?.sessionToken ?? 0, container: network.ozDown?.container ?? 0 };
   return createOzLivenessHandler({
     ozApiUrl: 'https://simulated-oz.invalid', // never dialled: fetch is injected
+    // The phone's page would be the story's own page (the stories play the phone through the routes).
+    handoff: { phoneUrl: `${location.origin}${location.pathname}`, ttlMs: network.handoffTtlMs },
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       const route = request.url.includes('/session_token') ? 'sessionToken' : 'container';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { kitError, messageKeyFor, pluginError, WASM_ERRORS } from '../../src/core/errors.js';
-import { isBusy, MOVES, OzState } from '../../src/core/state.js';
+import { isBusy, MOVES, nextState, OzState, RefusedTransition } from '../../src/core/state.js';
 
 /** Whether some event of the table leads from `from` to `to` (a reset or a cancel lands in idle or ready). */
 const canTransition = (from: OzState, to: OzState) =>
@@ -65,7 +65,12 @@ describe('state machine', () => {
     expect(canTransition('capturing', 'starting')).to.equal(false);
     expect(canTransition('uploading', 'capturing')).to.equal(false);
     expect(canTransition('idle', 'uploading')).to.equal(false);
-    expect(canTransition('idle', 'done')).to.equal(false);
+    expect(canTransition('idle', 'capturing')).to.equal(false);
+    // `done` without an upload of this element's own only by a phone's outcome (a hand-off), never while busy.
+    expect(canTransition('capturing', 'done')).to.equal(true); // the page took the container (handOver)
+    expect(nextState('idle', 'remote')).to.equal('done');
+    expect(() => nextState('uploading', 'remote')).to.throw(RefusedTransition);
+    expect(() => nextState('idle', 'result')).to.throw(RefusedTransition);
   });
   it('allows the path of one capture', () => {
     const path: OzState[] = ['idle', 'loading', 'starting', 'capturing', 'uploading', 'done', 'starting'];

@@ -22,6 +22,11 @@
 //                                                     destroys the socket instead of passing it on
 //        &idempotency=off                           the handler with idempotency: false (the control case)
 //   GET  /test-backend/retry-safe/stats?id=X         { ozUploads, dropped, replayed, keys }
+//
+//   *    /test-backend/handoff/<id>/<ttl>/<drop>/…   the real createOzLivenessHandler with `handoff` on (its own
+//        store, one per id; its phoneUrl /demo/phone.html on this server) in front of its own simulated Oz API:
+//        `ttl` the links' life in ms, `drop` how many of the desktop's event streams are cut (the socket
+//        destroyed) right after their first state;  …/stats  { streams, dropped }
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { tsImport } from 'tsx/esm/api';
@@ -95,12 +100,85 @@ async function retrySafeRoute(ctx, id) {
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 
+const handoffs = new Map();
+const HANDOFF_MOUNT = /^\/test-backend\/handoff\/([\w-]{1,64})\/(\d+)\/(\d+)\//;
+
+async function handoffBackend(id, ttlMs, host) {
+  if (!handoffs.has(id)) {
+    serverModules ??= Promise.all([
+      tsImport('../../src/server/index.ts', import.meta.url),
+      tsImport('../../src/testing/index.ts', import.meta.url),
+    ]);
+    const [{ createOzLivenessHandler }, { createSimulatedOzApi }] = await serverModules;
+    const simulated = createSimulatedOzApi({});
+    const handler = createOzLivenessHandler({
+      ozApiUrl: 'http://127.0.0.1:9', // never dialled: the fetch below goes to the simulated API in process
+      handoff: { phoneUrl: `http://${host}/demo/phone.html`, ttlMs },
+      log: () => {},
+      // Oz takes a second over each container, so the desktop sees `uploading` before `done`.
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST' && request.url.includes('/folders'))
+          await new Promise((r) => setTimeout(r, 1000));
+        return simulated(request);
+      },
+    });
+    handoffs.set(id, { handler, stats: { streams: 0, dropped: 0 } });
+  }
+  return handoffs.get(id);
+}
+
+async function handoffRoute(ctx, [, id, ttl, drop]) {
+  const backend = await handoffBackend(id, Number(ttl), ctx.req.headers.host);
+  if (ctx.path.endsWith('/stats')) {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(backend.stats);
+    return;
+  }
+  const req = ctx.req;
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const controller = new AbortController();
+  ctx.res.once('close', () => controller.abort());
+  const response = await backend.handler(
+    new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
+      body: hasBody ? Readable.toWeb(req) : undefined,
+      duplex: 'half',
+      signal: controller.signal,
+    }),
+  );
+  // Written straight to the socket, as the dev backend does: no buffering step between it and the browser.
+  ctx.respond = false;
+  const res = ctx.res;
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  const stream = ctx.path.endsWith('/handoff/events') && response.status === 200;
+  if (stream) backend.stats.streams++;
+  const cut = stream && backend.stats.dropped < Number(drop);
+  if (!response.body) return void res.end();
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => ({ done: true }));
+    if (done) return void res.end();
+    res.write(value);
+    if (cut && Buffer.from(value).toString().includes('data:')) {
+      // The connection drops mid-stream, as a mobile network or a proxy does.
+      backend.stats.dropped++;
+      await reader.cancel().catch(() => {});
+      req.socket.destroy();
+      return;
+    }
+  }
+}
+
 export function testBackend() {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/test-backend/')) return next();
     const q = ctx.query;
     const id = String(q.id ?? 'default');
     if (ctx.path.startsWith('/test-backend/retry-safe/')) return retrySafeRoute(ctx, id);
+    const handoff = HANDOFF_MOUNT.exec(ctx.path);
+    if (handoff) return handoffRoute(ctx, handoff);
     switch (ctx.path) {
       case '/test-backend/upload': {
         const chunks = [];

@@ -1,0 +1,43 @@
+/**
+ * The phone's side of a hand-off, the part that cannot wait for a click: a page opened from a
+ * hand-off link carries `#oz-handoff=<secret>` in its address. The element takes it as it connects:
+ * out of the address bar and the history entry at once (`history.replaceState`), kept only in this
+ * object's memory (never in the DOM, a log, a path or a query), and claimed through the lazy
+ * phone.ts. A claim the backend refuses (another phone was first, the link expired) is told at once.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { kitError, type OzErrorDetail } from '../../core/errors.js';
+import type { CheckStatus } from '../check-status.js';
+import { readConfig } from '../check-config.js';
+
+const LINK = /^#oz-handoff=([\w-]+)$/;
+
+/** The secret in this page's address, removed from it; `undefined` when there is none. */
+export function takeHandoffSecret(): string | undefined {
+  const secret = LINK.exec(location.hash)?.[1];
+  if (secret) history.replaceState(history.state, '', location.pathname + location.search);
+  return secret;
+}
+
+export class PhoneLink {
+  /** The claim's refusal (or a failure to ask), `undefined` once this phone holds the hand-off. */
+  readonly claimed: Promise<OzErrorDetail | undefined>;
+
+  constructor(
+    readonly secret: string,
+    host: ReactiveControllerHost & HTMLElement,
+    status: CheckStatus,
+  ) {
+    // After the first update: a framework sets the element's properties just after connecting it.
+    this.claimed = host.updateComplete
+      .then(() => import('./phone.js'))
+      .then(
+        (phone) => phone.claim(readConfig(host, false), secret),
+        (e: unknown) => kitError('handoff-failed', `the kit's hand-off module failed to load (${String(e)})`),
+      )
+      .then((refused) => {
+        if (refused) status.fail(refused);
+        return refused;
+      });
+  }
+}

@@ -1,0 +1,33 @@
+// Nothing of the hand-off loads before it is asked for: neither its chunk nor the QR encoder. In a
+// file of its own, so no earlier test of the same page has loaded them.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
+
+const loaded = (pattern: RegExp) =>
+  performance.getEntriesByType('resource').some((entry) => pattern.test(new URL(entry.name).pathname));
+const HANDOFF_CHUNK = /\/liveness-check\/handoff\/desktop\./;
+const QR_ENCODER = /\/node_modules\/uqr\//;
+
+describe('<oz-liveness-check> hand-off, loaded lazily', function () {
+  this.timeout(60_000);
+
+  it('the hand-off chunk and the QR encoder load at the first handoff(), not before', async () => {
+    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
+      plugin-src="/simulator/plugin_liveness.js"
+      backend-url="/api/liveness/container"
+      handoff-url="/api/liveness/handoff"
+    ></oz-liveness-check>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=handoff-button]')).to.not.equal(null);
+    // The element's own modules are all here (the button renders): the hand-off's are not.
+    expect(loaded(/\/liveness-check\/liveness-check\./)).to.equal(true);
+    expect(loaded(HANDOFF_CHUNK)).to.equal(false);
+    expect(loaded(QR_ENCODER)).to.equal(false);
+    void el.handoff();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=handoff-qr]'), 'the code is shown');
+    expect(loaded(HANDOFF_CHUNK)).to.equal(true);
+    expect(loaded(QR_ENCODER)).to.equal(true);
+    el.reset();
+  });
+});
