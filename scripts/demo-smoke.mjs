@@ -60,7 +60,7 @@ try {
     page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
     await page.goto(`${base}${path}?scenario=${scenario}`);
     await page.locator('oz-liveness-check[state=ready]').waitFor({ timeout: BOUND });
-    await page.locator('oz-liveness-check').getByRole('button').click();
+    await page.locator('oz-liveness-check').locator('button[part=button]').click();
     // The simulator's own window with a live preview from the fake camera.
     await page.locator('video').first().waitFor({ state: 'attached', timeout: BOUND });
     const banner = page.locator(`oz-result-banner[status=${expected[scenario] ?? 'error'}]`);

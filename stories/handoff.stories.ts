@@ -17,6 +17,7 @@ type Story = StoryObj;
 const meta: Meta = {
   title: 'Hand-off/oz-liveness-check',
   component: 'oz-liveness-check',
+  tags: ['gallery'],
   render: (args, context) => renderElement<OzLivenessCheck>(args, context),
   args: {
     'plugin-src': pluginSrc('accept'),

@@ -14,9 +14,10 @@ const MAX_SHARE = 0.001;
 
 /**
  * Compares `files` (names in `nowDir`) with the same names in `refDir`; `expected` is every `.png`
- * name in `refDir`. Returns one line per problem, and writes `<name>.diff.png` into `diffDir`.
+ * name in `refDir`; `ignore`: per name, the boxes left out. Returns one line per problem, and writes
+ * `<name>.diff.png` into `diffDir`.
  */
-export function compareGallery({ files, expected, nowDir, refDir, diffDir }) {
+export function compareGallery({ files, expected, ignore = new Map(), nowDir, refDir, diffDir }) {
   const problems = [];
   const taken = new Set(files);
   for (const name of expected) if (!taken.has(name)) problems.push(`${name}: committed, but no longer taken`);
@@ -32,6 +33,8 @@ export function compareGallery({ files, expected, nowDir, refDir, diffDir }) {
       problems.push(`${name}: ${a.width}×${a.height} committed, ${b.width}×${b.height} now`);
       continue;
     }
+    // Boxes whose content is new on every run (`ignore`: x, y, h, to the right edge) are blanked in both.
+    for (const box of ignore.get(name) ?? []) for (const png of [a, b]) blank(png, box);
     const diff = new PNG({ width: a.width, height: a.height });
     const changed = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: THRESHOLD });
     if (changed > a.width * a.height * MAX_SHARE) {
@@ -40,4 +43,11 @@ export function compareGallery({ files, expected, nowDir, refDir, diffDir }) {
     }
   }
   return problems;
+}
+
+/** Paints the box `{ x, y, h }` (to the right edge) of `png` one colour. */
+function blank(png, { x, y, h }) {
+  for (let row = Math.max(0, y); row < Math.min(png.height, y + h); row++)
+    for (let col = Math.max(0, x); col < png.width; col++)
+      png.data.fill(0, (row * png.width + col) * 4, (row * png.width + col) * 4 + 4);
 }

@@ -14,21 +14,21 @@ export const styles = [
       align-items: flex-start;
       gap: calc(var(--_space)*.75);
     }
-    [part=button] {
+    [part~=button] {
       background: var(--oz-check-accent,var(--_accent));
       color: var(--oz-check-accent-text,var(--_on-accent));
       border-radius: var(--oz-check-radius,var(--_radius));
     }
-    [part=button]:hover {
+    [part~=button]:hover {
       background: var(--oz-check-accent,var(--_accent-hover));
     }
-    [part=button]:active {
+    [part~=button]:active {
       background: var(--oz-check-accent,var(--_accent-active));
     }
-    [part=button]:focus-visible {
+    [part~=button]:focus-visible {
       outline-color: var(--oz-check-accent,var(--_focus));
     }
-    [part=button]:disabled {
+    [part~=button]:disabled {
       background: var(--_disabled);
       color: var(--_on-disabled);
     }
@@ -40,7 +40,7 @@ export const styles = [
     }
     /* "Use your phone instead": the second action, outlined in the accent colour; the first, filled,
        when this device has no usable camera (class lead). */
-    [part=handoff-button] {
+    [part=handoff-button], [part~=handoff-cancel] {
       box-sizing: border-box;
       display: inline-flex;
       align-items: center;
@@ -60,7 +60,7 @@ export const styles = [
       background: var(--oz-check-accent,var(--_accent));
       color: var(--oz-check-accent-text,var(--_on-accent));
     }
-    [part=handoff-button]:focus-visible {
+    [part=handoff-button]:focus-visible, [part~=handoff-cancel]:focus-visible {
       outline: 3px solid var(--oz-check-accent,var(--_focus));
       outline-offset: 2px;
     }
@@ -74,7 +74,7 @@ export const styles = [
       margin: 0;
     }
     @media (forced-colors: active) {
-      [part=handoff-button] {
+      [part=handoff-button], [part~=handoff-cancel] {
         border-color: ButtonText;
       }
     }

@@ -75,7 +75,8 @@ export const kitStyles = css`
     width: 100%;
     height: 100%;
   }
-  svg {
+  /* The kit's icons only (a QR code, say, keeps its own fill). */
+  .ic svg {
     width: 100%;
     height: 100%;
     fill: none;
@@ -115,7 +116,7 @@ export const kitStyles = css`
     user-select: all;
     -webkit-user-select: all;
   }
-  [part=button] {
+  [part~=button] {
     box-sizing: border-box;
     display: inline-flex;
     align-items: center;
@@ -131,17 +132,17 @@ export const kitStyles = css`
     color: var(--_on-accent);
     cursor: pointer;
   }
-  [part=button]:hover {
+  [part~=button]:hover {
     background: var(--_accent-hover);
   }
-  [part=button]:active {
+  [part~=button]:active {
     background: var(--_accent-active);
   }
-  [part=button]:focus-visible {
+  [part~=button]:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  [part=button]:disabled {
+  [part~=button]:disabled {
     cursor: progress;
     background: var(--_disabled);
     color: var(--_on-disabled);
@@ -218,7 +219,7 @@ export const kitStyles = css`
     .ic, .reference {
       color: CanvasText;
     }
-    [part=button] {
+    [part~=button] {
       border-color: ButtonText;
     }
     progress {

@@ -93,12 +93,19 @@ function loadJsQr(): Promise<void> {
 type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 
 /**
- * What a phone's camera would read: the SVG as it is (its own light square, nothing added around
- * it) drawn on a canvas, then decoded. `undefined` when no code can be read.
+ * What a phone's camera would read: the SVG as the page paints it (its own light square, nothing
+ * added around it; each shape's fill and stroke as the page's styles compute them, so a stylesheet
+ * that strokes or fills the code shows) drawn on a canvas, then decoded. `undefined` when no code can
+ * be read.
  */
 export async function decodeQr(svgElement: SVGSVGElement, pixels = 480): Promise<string | undefined> {
   await loadJsQr();
   const copy = svgElement.cloneNode(true) as SVGSVGElement;
+  const painted = [...svgElement.querySelectorAll<SVGElement>('*')];
+  copy.querySelectorAll<SVGElement>('*').forEach((shape, i) => {
+    const style = getComputedStyle(painted[i]);
+    shape.setAttribute('style', `fill:${style.fill};stroke:${style.stroke};stroke-width:${style.strokeWidth}`);
+  });
   copy.setAttribute('width', String(pixels));
   copy.setAttribute('height', String(pixels));
   const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));

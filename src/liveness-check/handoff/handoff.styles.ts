@@ -29,14 +29,10 @@ export const handoffStyles = css`
   }
   [part='handoff-link'] {
     font-family: ui-monospace, monospace;
-    overflow-wrap: anywhere;
+    /* Any character may end a line (a monospace link wraps the same whatever its secret). */
+    word-break: break-all;
     user-select: all;
     max-inline-size: 24rem;
-  }
-  [part~='handoff-cancel'] {
-    background: transparent;
-    color: var(--oz-check-accent, #1a56db);
-    border-color: currentColor;
   }
   .handoff-actions {
     display: flex;
