@@ -20,7 +20,6 @@ const meta: Meta = {
   title: 'States/oz-result-banner',
   component: 'oz-result-banner',
   tags: ['gallery'],
-  args: { 'show-details': true },
 };
 export default meta;
 
@@ -100,6 +99,17 @@ export const Failed = {
     'A technical problem: no result either way. The check’s id is the reference.',
   ),
   name: 'Could not be completed',
+};
+
+/** `show-details` is a staff view (back office, design review), never the person's: which analysis failed is jargon to a customer and a hint to a fraudster. */
+export const StaffView = {
+  ...state(
+    { state: 'done', result: toResult(folder('DECLINED')) },
+    'reject',
+    'Staff view (`show-details`): one row per analysis. For a back office or a design review, not for the person.',
+  ),
+  name: 'Staff view: show-details',
+  args: { 'show-details': true },
 };
 
 const error = (detail: ReturnType<typeof kitError>, story: string) =>
@@ -210,5 +220,5 @@ export const Spanish: Story = {
     'In Spanish (usted), whatever the toolbar says.',
   ),
   name: 'Error (camera) in Spanish',
-  args: { lang: 'es', 'show-details': true },
+  args: { lang: 'es' },
 };

@@ -32,7 +32,7 @@ const meta: Meta = {
   // The banner in the default slot follows the check (through context) and shows its outcome.
   render: (args, context) => {
     const check = renderElement<OzLivenessCheck>(args, context);
-    check.append(h('oz-result-banner', { 'show-details': true }));
+    check.append(h('oz-result-banner', {}));
     return check;
   },
   args: {
@@ -136,10 +136,7 @@ export const NextStep: Story = {
   name: 'Passed: what comes next (next slot)',
   render: (args, context) => {
     const check = renderElement<OzLivenessCheck>(args, context);
-    check.append(
-      h('a', { slot: 'next', href: '#continue' }, 'Continue to the next step'),
-      h('oz-result-banner', { 'show-details': true }),
-    );
+    check.append(h('a', { slot: 'next', href: '#continue' }, 'Continue to the next step'), h('oz-result-banner', {}));
     return check;
   },
   parameters: {

@@ -145,7 +145,7 @@ export const ErrorWasm: Story = {
 };
 
 export const ShowDetails: Story = {
-  name: 'show-details',
+  name: 'Staff view: show-details',
   args: { 'show-details': true },
   loaders: [folder('accept', ['video_selfie_blank', 'photo_id_front'])],
   parameters: { docs: { description: { story: 'One row per analysis, with its own outcome.' } } },
@@ -166,7 +166,6 @@ export const ShowBestShot: Story = {
 
 export const EveryLanguage: Story = {
   name: 'Every language',
-  args: { 'show-details': true },
   loaders: [folder('declined')],
   render: (args, context) =>
     h(
@@ -205,7 +204,6 @@ const eachResult = (args: Args, context: StoryContext) =>
 
 export const DarkScheme: Story = {
   name: 'Dark scheme',
-  args: { 'show-details': true },
   loaders: threeResults,
   render: (args, context) => {
     const banners = eachResult(args, context);
@@ -231,7 +229,6 @@ export const DarkScheme: Story = {
 
 export const RightToLeft: Story = {
   name: 'dir="rtl"',
-  args: { 'show-details': true },
   loaders: [folder('declined')],
   render: (args, context) => {
     const banner = renderElement(args, context);
@@ -250,7 +247,6 @@ export const RightToLeft: Story = {
 export const Theming: Story = {
   name: 'Theming (custom properties)',
   args: {
-    'show-details': true,
     '--oz-banner-background': '#fffdf7',
     '--oz-banner-border-color': '#e7dcc3',
     '--oz-banner-border-radius': '0',

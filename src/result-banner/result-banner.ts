@@ -33,7 +33,7 @@ export { OzBannerStatus } from './view.js';
  * @csspart title - The status in a few words.
  * @csspart message - What happened and what the person can do.
  * @csspart steps - The numbered steps that go with an error (how to allow the camera in this browser).
- * @csspart details - The list of analyses and their outcomes (`show-details`).
+ * @csspart details - The list of analyses and their outcomes (`show-details`, a staff view).
  * @csspart best-shot - The best-shot image (`show-best-shot`).
  * @csspart reference - The support part of a failure support can help with: one short reference (`5C8D-2E1A`) with a Copy button, and the collapsed details.
  * @csspart copy - The button that copies the short reference.
@@ -102,7 +102,10 @@ export class OzResultBanner extends LitElement {
   /** A folder JSON or an `oz-result` detail to show; the decision is recomputed from the folder. */
   result?: OzFolder | OzResultDetail | null;
 
-  /** One row per analysis (liveness, face match, document) with its outcome. */
+  /**
+   * A staff view (back office, design review): one row per analysis (liveness, face match, document)
+   * with its outcome. Not for the person: which part failed is jargon to a customer and a hint to a fraudster.
+   */
   showDetails = false;
 
   /** The liveness best shot, when the backend sent one that really is a JPEG or PNG. */
