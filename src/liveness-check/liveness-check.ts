@@ -18,6 +18,14 @@ import type { HandoffPanel } from './handoff/desktop.js';
 let handoffChunk: Promise<typeof import('./handoff/desktop.js')> | undefined;
 /** Preflight codes that mean no usable camera here: the element leads with the phone. */
 const NO_CAMERA = /^(camera-|insecure-)/;
+/**
+ * Whether this device lists media devices but no camera (a desktop without one). A browser that
+ * hides the list before a permission (an empty list) decides nothing: the phone is then offered, not led with.
+ */
+async function noVideoInput(): Promise<boolean> {
+  const devices = await navigator.mediaDevices?.enumerateDevices?.().catch(() => undefined);
+  return !!devices?.length && !devices.some((d) => d.kind === 'videoinput');
+}
 
 /** What a page may set on the element: every option of the table, and the CSP `nonce`. */
 export type OzLivenessCheckProperties = OzCheckOptionValues & { nonce?: string };
@@ -152,7 +160,7 @@ export class OzLivenessCheck extends LitElement {
   /** What in this browser would stop a capture (insecure context, no or forbidden camera, a refused camera, no WebAssembly), found without opening the plugin or fetching a token. */
   async preflight(): Promise<OzPreflightResult> {
     const found = await this.flow.preflight();
-    this.noCamera = found.problems.some((p) => NO_CAMERA.test(p.code));
+    this.noCamera = found.problems.some((p) => NO_CAMERA.test(p.code)) || (!!this.handoffUrl && (await noVideoInput()));
     this.requestUpdate();
     return found;
   }

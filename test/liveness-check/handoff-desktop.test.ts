@@ -179,4 +179,22 @@ describe('<oz-liveness-check> hand-off button', function () {
       delete media.getUserMedia;
     }
   });
+
+  it('leads on a device that lists its media devices but no camera; a browser that lists none decides nothing', async () => {
+    const media = navigator.mediaDevices as unknown as Record<string, unknown>;
+    const listed = (devices: { kind: string }[]) =>
+      Object.defineProperty(media, 'enumerateDevices', { value: async () => devices, configurable: true });
+    try {
+      listed([{ kind: 'audioinput' }, { kind: 'audiooutput' }]);
+      const { el } = await desktop('/api/liveness');
+      await waitUntil(() => part(el, 'handoff-button')?.classList.contains('lead'), 'the phone leads');
+      listed([]);
+      const quiet = (await desktop('/api/liveness')).el;
+      await quiet.preflight();
+      await quiet.updateComplete;
+      expect(part(quiet, 'handoff-button')!.classList.contains('lead')).to.equal(false);
+    } finally {
+      delete media.enumerateDevices;
+    }
+  });
 });
