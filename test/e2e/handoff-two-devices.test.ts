@@ -4,24 +4,16 @@
 // opens what it reads, claims, captures on the simulator and uploads, and the desktop shows the
 // phone's decision: oz-result, and the banner following it.
 import { expect } from '@open-wc/testing';
-import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
-import { desktop, leadsWithPhone, phone, scanCode, until, withoutCamera } from '../support/handoff-devices.js';
-
-/** The phone side, from the scanned URL to its outcome; the desktop's `done` awaited. */
-async function phoneCaptures(el: OzLivenessCheck, states: string[], url: string) {
-  await phone.open(url);
-  // The phone took the secret out of its address and claimed the hand-off: the desktop sees `opened`.
-  await until(() => states.includes('opened'), 'the desktop sees the phone open the link');
-  const opened = await phone.state();
-  expect(opened.href, 'the secret is out of the phone’s address').to.not.include('oz-handoff');
-  expect(await phone.start(), 'the phone’s Start button was there').to.equal(true);
-  await until(() => el.state === 'done', 'the desktop gets the phone’s outcome');
-  // The desktop may hear `done` from the stream before the phone has read its own answer.
-  await until(async () => (await phone.state()).state === 'done', 'the phone shows its outcome');
-  const after = await phone.state();
-  expect(after.returnText).to.equal('You can now return to your computer.');
-  return after;
-}
+import {
+  desktop,
+  instances,
+  leadsWithPhone,
+  phone,
+  phoneCaptures,
+  scanCode,
+  until,
+  withoutCamera,
+} from '../support/handoff-devices.js';
 
 describe('hand-off end to end: a desktop without a camera, a phone with one', function () {
   this.timeout(240_000); // two browsers and a whole capture on a loaded machine; each wait is bounded
@@ -62,8 +54,8 @@ describe('hand-off end to end: a desktop without a camera, a phone with one', fu
   });
 
   it('two instances on one redis-server: the desktop watches instance A, the phone uses instance B', async () => {
-    const run = `/handoff-e2e/r${Date.now().toString(36)}`;
-    const { el, banner, states } = await desktop(`${run}/a/api/liveness/handoff`);
+    const { run, handoffUrl, stats } = await instances();
+    const { el, banner, states } = await desktop(handoffUrl);
     await leadsWithPhone(el);
     const { scanned } = await scanCode(el);
     expect(scanned).to.match(new RegExp(`^http://localhost:\\d+${run}/phone\\.html#oz-handoff=[\\w-]{22}$`));
@@ -73,12 +65,12 @@ describe('hand-off end to end: a desktop without a camera, a phone with one', fu
     expect(states.at(-1)).to.equal('done');
     await until(() => banner.status === 'accept', 'the banner shows the phone’s decision');
 
-    const stats = await (await fetch(`${run}/stats`)).json();
+    const seen = await stats();
     // The desktop only ever spoke to A; the phone only to B: the state crossed through Redis.
-    expect(stats.a.requests.every((r: string) => /^(POST \/handoff|GET \/handoff\/events)$/.test(r))).to.equal(true);
-    expect(stats.a.requests).to.include('GET /handoff/events');
-    expect(stats.b.requests).to.include.members(['POST /handoff/claim', 'GET /session-token', 'POST /container']);
-    expect(stats.b.requests.some((r: string) => r.includes('/handoff/events'))).to.equal(false);
-    expect([stats.a.ozUploads, stats.b.ozUploads]).to.deep.equal([0, 1]);
+    expect(seen.a.requests.every((r) => /^(POST \/handoff|GET \/handoff\/events)$/.test(r))).to.equal(true);
+    expect(seen.a.requests).to.include('GET /handoff/events');
+    expect(seen.b.requests).to.include.members(['POST /handoff/claim', 'GET /session-token', 'POST /container']);
+    expect(seen.b.requests.some((r) => r.includes('/handoff/events'))).to.equal(false);
+    expect([seen.a.ozUploads, seen.b.ozUploads]).to.deep.equal([0, 1]);
   });
 });

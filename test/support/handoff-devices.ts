@@ -3,7 +3,7 @@
  * page, without a camera; the phone is a headless Chromium with the fake camera, driven through
  * the server commands of test/support/handoff-e2e.mjs.
  */
-import { fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { OzErrorDetail } from '../../src/core/errors.js';
@@ -92,4 +92,43 @@ export async function scanCode(el: OzLivenessCheck): Promise<{ scanned: string; 
   const scanned = await decodeQr(qr);
   if (!scanned) throw new Error('the QR code could not be read');
   return { scanned, shown: part(el, 'handoff-link')!.textContent!.trim() };
+}
+
+/** The phone side, from the scanned URL to its outcome; the desktop's `done` awaited. */
+export async function phoneCaptures(el: OzLivenessCheck, states: string[], url: string) {
+  await phone.open(url);
+  // The phone took the secret out of its address and claimed the hand-off: the desktop sees `opened`.
+  await until(() => states.includes('opened'), 'the desktop sees the phone open the link');
+  const opened = await phone.state();
+  expect(opened.href, 'the secret is out of the phone’s address').to.not.include('oz-handoff');
+  expect(await phone.start(), 'the phone’s Start button was there').to.equal(true);
+  await until(() => el.state === 'done', 'the desktop gets the phone’s outcome');
+  // The desktop may hear `done` from the stream before the phone has read its own answer.
+  await until(async () => (await phone.state()).state === 'done', 'the phone shows its outcome');
+  const after = await phone.state();
+  expect(after.returnText).to.equal('You can now return to your computer.');
+  return after;
+}
+
+export interface InstanceStats {
+  a: { requests: string[]; ozUploads: number };
+  b: { requests: string[]; ozUploads: number };
+  dropped: number;
+  streams: number;
+  streamsCut: number;
+  keys: string[];
+}
+
+let pairs = 0;
+/** A pair of instances of its own; `options` as in handoff-e2e.mjs (`-drop1`, `-cut1`, `-ttl4000`). */
+export async function instances(options = '') {
+  const run = `/handoff-e2e/r${Date.now().toString(36)}${++pairs}${options}`;
+  // The pair starts on first use, with the redis-server the plugin starts: say so when it cannot.
+  const first = await fetch(`${run}/stats`);
+  if (!first.ok) throw new Error(`the two instances did not start: ${await first.text()}`);
+  return {
+    run,
+    handoffUrl: `${run}/a/api/liveness/handoff`,
+    stats: async (): Promise<InstanceStats> => (await fetch(`${run}/stats`)).json(),
+  };
 }

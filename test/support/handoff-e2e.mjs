@@ -15,7 +15,8 @@
 //   /handoff-e2e/<run>/phone.html      demo/phone.html with its routes on instance B
 //   /handoff-e2e/<run>/stats           { a, b: { requests, ozUploads }, dropped, keys }
 // `<run>` names its options: `…-drop1` loses B's first upload answer after Oz gave it (the socket
-// is destroyed), `…-ttl4000` makes links live 4 s.
+// is destroyed), `…-cut1` cuts A's first desktop stream as it sends `capturing` (mid-way),
+// `…-ttl4000` makes links live 4 s.
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import puppeteer from 'puppeteer-core';
@@ -63,14 +64,15 @@ export function handoffE2e() {
       // Fails the test that needs it, by name, when redis-server is missing (CI installs it).
       redis ??= startRedis();
       const server = await redis;
-      const ttlMs = Number(/ttl(\d+)/.exec(name)?.[1] ?? 600_000);
-      const stats = { dropped: 0, drop: Number(/drop(\d+)/.exec(name)?.[1] ?? 0), keys: [] };
+
+      const option = (key, otherwise) => Number(new RegExp(`-${key}(\\d+)(?:-|$)`).exec(name)?.[1] ?? otherwise);
+      const stats = { dropped: 0, drop: option('drop', 0), cut: option('cut', 0), streamsCut: 0, streams: 0, keys: [] };
       const instance = async (id, phoneUrl) => {
         const simulated = createSimulatedOzApi({});
         const own = { requests: [], ozUploads: 0 };
         const handler = createOzLivenessHandler({
           ozApiUrl: 'http://127.0.0.1:9', // never dialled: fetch goes to the simulated API in process
-          handoff: { phoneUrl, ttlMs, store: createRedisHandoffStore(await server.client()) },
+          handoff: { phoneUrl, ttlMs: option('ttl', 600_000), store: createRedisHandoffStore(await server.client()) },
           log: () => {},
           fetch: async (input, init) => {
             const request = new Request(input, init);
@@ -143,11 +145,20 @@ export function handoffE2e() {
     const res = ctx.res;
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return void res.end();
+    const stream = id === 'a' && rest === '/handoff/events' && response.status === 200;
+    if (stream) backend.stats.streams++;
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read().catch(() => ({ done: true }));
       if (done) return void res.end();
       res.write(value);
+      if (stream && backend.stats.streamsCut < backend.stats.cut && Buffer.from(value).includes('"capturing"')) {
+        // The desktop's connection drops mid-way, as a network or a proxy does.
+        backend.stats.streamsCut++;
+        await reader.cancel().catch(() => {});
+        req.socket.destroy();
+        return;
+      }
     }
   }
 
