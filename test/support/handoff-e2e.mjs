@@ -41,7 +41,7 @@ const PHONE_PAGE = readFileSync(new URL('../../demo/phone.html', import.meta.url
 
 /** `{ plugin, middleware }`: the plugin for `plugins`, the middleware (the instances) for `middleware`. */
 export function handoffE2e() {
-  let browser;
+  let browser; // a promise: the browsers of a run ask at the same time, and one Chromium serves them all
   const phones = new Map(); // test session id → { page, logs }
   let redis;
   const runs = new Map();
@@ -177,9 +177,9 @@ export function handoffE2e() {
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('phone-')) return undefined;
       if (command === 'phone-open') {
-        browser ??= await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-        await phones.get(session.id)?.page.close();
-        const context = await browser.createBrowserContext();
+        browser ??= puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+        await phones.get(session.id)?.context.close();
+        const context = await (await browser).createBrowserContext();
         const page = await context.newPage();
         const logs = [];
         page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
@@ -224,7 +224,7 @@ export function handoffE2e() {
       return undefined;
     },
     async serverStop() {
-      await browser?.close().catch(() => {});
+      await (await browser?.catch(() => undefined))?.close().catch(() => {});
       if (redis) await (await redis.catch(() => undefined))?.stop();
     },
   };
