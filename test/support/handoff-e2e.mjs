@@ -62,7 +62,11 @@ export function handoffE2e() {
           tsImport('./redis-server.ts', import.meta.url),
         ]);
       // Fails the test that needs it, by name, when redis-server is missing (CI installs it).
-      redis ??= startRedis();
+      if (!redis) {
+        redis = startRedis();
+        // A run stopped short (Ctrl-C) skips serverStop: the server goes with the process anyway.
+        redis.then((r) => process.once('exit', () => void r.kill().catch(() => {})), () => {});
+      }
       const server = await redis;
 
       const option = (key, otherwise) => Number(new RegExp(`-${key}(\\d+)(?:-|$)`).exec(name)?.[1] ?? otherwise);
