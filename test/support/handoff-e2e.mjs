@@ -65,7 +65,10 @@ export function handoffE2e() {
       if (!redis) {
         redis = startRedis();
         // A run stopped short (Ctrl-C) skips serverStop: the server goes with the process anyway.
-        redis.then((r) => process.once('exit', () => void r.kill().catch(() => {})), () => {});
+        redis.then(
+          (r) => process.once('exit', () => void r.kill().catch(() => {})),
+          () => {},
+        );
       }
       const server = await redis;
 
