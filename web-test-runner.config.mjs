@@ -14,6 +14,7 @@ import puppeteerCore from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
 import { totalsReporter } from './test/runner/totals-reporter.mjs';
 import { cameraPermissionPlugin } from './test/support/camera-permission.mjs';
+import { handoffE2e } from './test/support/handoff-e2e.mjs';
 
 const want = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
   .split(',')
@@ -42,6 +43,7 @@ const port = Number(process.env.WTR_PORT) || (await freePort());
 // The hand-off's phone page, on this test server (test/liveness-check/handoff*.test.ts).
 const devBackend = createDevBackend({ env: {}, quiet: true, phoneUrl: `http://localhost:${port}/demo/phone.html` });
 
+const handoffE2eServer = handoffE2e();
 const browsers = [];
 
 if (want.includes('chromium')) {
@@ -187,9 +189,11 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     generousWaitUntil,
     cameraPermissionPlugin(), // a refused camera, for real where the engine allows it
+    handoffE2eServer.plugin, // the hand-off's phone as a second Chromium (test/e2e/handoff-*)
   ],
   middleware: [
     testBackend(),
+    handoffE2eServer.middleware, // two hand-off instances on one redis-server (test/e2e/handoff-*)
     async (ctx, next) => {
       // Koa → the same Connect-style middleware the demo's Vite server uses.
       let passed = false;
