@@ -102,15 +102,17 @@ export function supportPart({ status, error, folder, copied, onCopy, t, lang }: 
 }
 
 /**
- * Copies `text` to the clipboard. Where the Clipboard API is refused (an insecure page, a browser
- * that asks, an older one), the reference is selected instead, so the person copies it with the
- * keyboard; focus stays on the button either way. Resolves `true` when the text reached the clipboard.
+ * Copies the short `reference` to the clipboard. Where the Clipboard API is refused (an insecure page,
+ * a browser that asks, an older one), the reference as `supportPart` shows it in `root` is selected
+ * instead, so the person copies it with the keyboard; focus stays on the button either way. Resolves
+ * `true` when the text reached the clipboard.
  */
-export async function copyText(text: string, shown: Element | null | undefined): Promise<boolean> {
+export async function copyReference(reference: string, root: ParentNode): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(text);
+    await navigator.clipboard.writeText(reference);
     return true;
   } catch {
+    const shown = root.querySelector('.short bdi');
     if (shown) getSelection()?.selectAllChildren(shown);
     return false;
   }

@@ -6,7 +6,7 @@ import type { OzPreflightResult } from '../core/preflight.js';
 import type { OzState } from '../core/state.js';
 import { OPTIONS, litProperties, type OzCheckOptionValues } from '../core/options.js';
 import { OzI18nController, type MessageKey } from '../i18n/index.js';
-import { copyText, supportStyles } from '../i18n/support.js';
+import { copyReference, supportStyles } from '../i18n/support.js';
 import { CONFIG_PROPS, configError, readConfig } from './check-config.js';
 import { CheckStatus } from './check-status.js';
 import { CaptureFlow } from './capture-flow.js';
@@ -236,7 +236,7 @@ export class OzLivenessCheck extends LitElement {
   }
 
   private onCopy = async (reference: string) => {
-    if (!(await copyText(reference, this.renderRoot.querySelector('.short bdi')))) return;
+    if (!(await copyReference(reference, this.renderRoot))) return;
     this.copied = reference;
     this.requestUpdate();
   };

@@ -3,7 +3,7 @@ import { analysisRows, bestShot, normalizeResult, type OzFolder, type OzResultDe
 import { titleKeyFor } from '../core/errors.js';
 import { OzI18nController, type MessageKey, type OzMessages } from '../i18n/index.js';
 import { renderMessage, renderSteps } from '../i18n/render.js';
-import { copyText, supportPart, supportStyles } from '../i18n/support.js';
+import { copyReference, supportPart, supportStyles } from '../i18n/support.js';
 import { dirOf, icon, lookOf, progressBar, statusIcon } from './outcome.js';
 import { styles } from './result-banner.styles.js';
 import { BannerSource } from './banner-source.js';
@@ -155,7 +155,7 @@ export class OzResultBanner extends LitElement {
   }
 
   #copy = async (reference: string): Promise<void> => {
-    if (await copyText(reference, this.renderRoot.querySelector('.short bdi'))) this.copied = reference;
+    if (await copyReference(reference, this.renderRoot)) this.copied = reference;
   };
 
   protected override render() {
