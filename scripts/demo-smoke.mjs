@@ -6,6 +6,7 @@
 // built dist/oz-liveness-elements.js and dist/oz-liveness-elements.iife.js (run `npm run build` first).
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from './lib/consumer.mjs';
 
 const args = process.argv.slice(2);
 const built = args.includes('--built');
@@ -34,21 +35,7 @@ const server = await createServer({
 });
 await server.listen();
 const base = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  timeout: BOUND,
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-  ],
-});
+const browser = await chromium.launch({ timeout: BOUND, ...CHROMIUM });
 let failed = false;
 try {
   for (const { scenario, page: path, label } of runs) {

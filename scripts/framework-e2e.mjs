@@ -34,6 +34,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from './lib/consumer.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createDevBackend } = await tsImport('../demo/dev-backend.ts', import.meta.url);
@@ -68,17 +69,6 @@ const SCENARIOS = [
   { scenario: 'accept', status: 'accept', decision: 'accept', errorCode: '—' },
   // Oz API answers 400 with error_code 14: an oz-error, handled by the app, shown by the banner.
   { scenario: 'container_error_14', status: 'error', decision: '—', errorCode: 'container-rejected (retryable)' },
-];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
 ];
 
 const args = process.argv.slice(2);
@@ -381,11 +371,7 @@ if (ready.length) {
     `== Chromium: ${ready.map((v) => `${v.name} (${v.scenarios.map((c) => c.scenario).join(', ')})`).join('; ')}`,
   );
   mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    timeout: BOUND,
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch({ timeout: BOUND, ...CHROMIUM });
   try {
     for (const { name, app, out, dev, scenarios } of ready) {
       if (dev) {

@@ -49,7 +49,7 @@ export function consumerProject(dir, tarball, deps = []) {
 
 /** Debian's Chromium, headless, with a fake camera that needs no permission prompt. */
 export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: [
     '--headless',
     '--no-sandbox',
