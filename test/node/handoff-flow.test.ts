@@ -83,8 +83,8 @@ describe('hand-off flow (memory store)', () => {
     assert.match(id, /^[0-9a-f-]{36}$/);
     const link = new URL(phoneUrl);
     assert.equal(`${link.origin}${link.pathname}${link.search}`, PHONE_URL, 'the configured page, path and query kept');
-    assert.match(link.hash, /^#oz-handoff=[A-Za-z0-9_-]{22}$/, '128 bits, base64url, in the fragment only');
-    assert.match(watchToken, /^[A-Za-z0-9_-]{22}$/);
+    assert.match(link.hash, /^#oz-handoff=[0-9A-HJKMNP-TV-Z]{26}$/, '128 bits, Crockford base32, in the fragment only');
+    assert.match(watchToken, /^[0-9A-HJKMNP-TV-Z]{26}$/);
     assert.ok(Date.parse(expiresAt) > Date.now() + 500_000, 'default ttl: 10 minutes');
     assert.equal(created.headers.get('cache-control'), 'no-store');
     const secret = secretOf(phoneUrl);

@@ -103,14 +103,39 @@ for (const kind of kinds) {
     });
 
     it('a forged or malformed secret is 404 handoff-failed, and reaches neither the store nor Oz', async () => {
-      const { watchToken } = await start();
-      for (const forged of ['A'.repeat(22), randomBytes(16).toString('base64url'), 'short', watchToken]) {
+      const { watchToken, secret } = await start();
+      // One character off: the right shape, and no such hand-off.
+      const near = (secret[0] === '7' ? '8' : '7') + secret.slice(1);
+      const forgeries = [
+        'A'.repeat(26),
+        near,
+        randomBytes(16).toString('base64url'),
+        'short',
+        'Z'.repeat(200),
+        watchToken,
+      ];
+      for (const forged of forgeries) {
         const claim = await served!.call('/handoff/claim', { method: 'POST', headers: phone(forged) });
         assert.equal(claim.status, 404, forged === watchToken ? 'a watch token is not a secret' : 'forged');
         assert.equal(claim.json.error, 'handoff-failed');
         assert.equal((await served!.call('/session-token', { headers: phone(forged) })).status, 404);
       }
       assert.equal(oz.seen.length, 0);
+    });
+
+    it('the secret as a person types it (lower case, in groups, I/L/O for 1/0) is the same secret: claimed once', async () => {
+      const { secret } = await start();
+      const typed = secret
+        .toLowerCase()
+        .replace(/(.{4})(?!$)/g, '$1-')
+        .replace(/1/g, 'l')
+        .replace(/0/g, 'o');
+      assert.notEqual(typed, secret);
+      const claim = await served!.call('/handoff/claim', { method: 'POST', headers: phone(typed) });
+      assert.equal(claim.status, 200);
+      const again = await served!.call('/handoff/claim', { method: 'POST', headers: phone(secret) });
+      assert.equal(again.status, 409, 'the canonical form is the same, already claimed, hand-off');
+      assert.equal(again.json.error, 'handoff-used');
     });
 
     it("the stream without a watch token is 401; with a forged one, or the phone's secret, 403", async () => {

@@ -4,7 +4,7 @@
  */
 import { jsonAnswer, toResponse } from '../http/answers.js';
 import type { Config } from '../options.js';
-import { guard, type HandoffConfig, hashSecret, isSecretShaped } from './secret.js';
+import { canonicalSecret, guard, type HandoffConfig, hashSecret } from './secret.js';
 import { type HandoffRecord, type HandoffState, isOver } from './types.js';
 
 /** The hand-off codes of the contract, with the words for a developer reading the answer. */
@@ -43,8 +43,9 @@ export function handoffOf(config: Config): HandoffConfig {
 
 /** The phone's hand-off, by the secret in `Oz-Handoff`; a missing or unknown secret is `404`. */
 export async function bySecret(request: Request, handoff: HandoffConfig): Promise<HandoffRecord | Response> {
-  const secret = request.headers.get('oz-handoff');
-  if (!isSecretShaped(secret)) return handoffError(404, 'handoff-failed');
+  // As typed on a phone: lower case, grouped, I/L/O for 1/0.
+  const secret = canonicalSecret(request.headers.get('oz-handoff'));
+  if (!secret) return handoffError(404, 'handoff-failed');
   const record = await guard(handoff.store.find('secret', await hashSecret(secret)));
   return record ?? handoffError(404, 'handoff-failed');
 }
@@ -53,7 +54,8 @@ export async function bySecret(request: Request, handoff: HandoffConfig): Promis
 export async function byWatch(request: Request, handoff: HandoffConfig): Promise<HandoffRecord | Response> {
   const token = request.headers.get('oz-handoff-watch');
   if (token === null || token === '') return handoffError(401, 'handoff-failed');
-  if (!isSecretShaped(token)) return handoffError(403, 'handoff-failed');
-  const record = await guard(handoff.store.find('watch', await hashSecret(token)));
+  const canonical = canonicalSecret(token);
+  if (!canonical) return handoffError(403, 'handoff-failed');
+  const record = await guard(handoff.store.find('watch', await hashSecret(canonical)));
   return record ?? handoffError(403, 'handoff-failed');
 }

@@ -1,5 +1,5 @@
 /**
- * The hand-off's secrets: 128 random bits each, base64url, and their SHA-256 (what the store keeps).
+ * The hand-off's secrets: 128 random bits each, in 26 characters of Crockford's base32, and their SHA-256 (what the store keeps).
  * Also the `handoff` option's checks, and the one way the routes reach the store: under a time limit,
  * so a store that stops answering (a Redis paused or cut off) gives `503` + `Retry-After`, not a hang.
  */
@@ -7,18 +7,38 @@ import { UpstreamError } from '../oz/calls.js';
 import { createMemoryHandoffStore } from './memory.js';
 import { DEFAULT_HANDOFF_TTL_MS, type HandoffOptions, type HandoffStore } from './types.js';
 
-/** 16 random bytes → 22 base64url characters. */
+/**
+ * Crockford's base32: digits and capitals without I, L, O and U, so a secret read off a screen and
+ * typed on a phone survives lower case and the letters people mix up (canonicalSecret).
+ */
+const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 16 random bytes (128 bits) → 26 base32 characters (the last carries 3 bits). */
 export function newSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += BASE32[(value >> bits) & 31];
+    }
+    value &= (1 << bits) - 1;
+  }
+  return out + BASE32[(value << (5 - bits)) & 31];
 }
 
-/** What a secret or watch token looks like; anything else is refused without asking the store. */
-export function isSecretShaped(value: string | null): value is string {
-  return value !== null && /^[A-Za-z0-9_-]{22}$/.test(value);
+/**
+ * A secret or watch token as typed (lower case, grouped with `-` or spaces, `I`/`L` for `1`, `O` for
+ * `0`) in its one form, or `undefined` when it cannot be one: that is refused without asking the store.
+ */
+export function canonicalSecret(value: string | null): string | undefined {
+  if (value === null || value.length > 64) return undefined;
+  const canonical = value.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(canonical) ? canonical : undefined;
 }
 
 export async function hashSecret(secret: string): Promise<string> {

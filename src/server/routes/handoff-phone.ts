@@ -8,7 +8,7 @@ import { errorResponse } from '../http/answers.js';
 import { discardBody } from '../http/body.js';
 import { describeError, redact } from '../http/log.js';
 import { bySecret, handoffError, handoffOf, refusal, view } from '../handoff/access.js';
-import { guard, hashSecret, isSecretShaped } from '../handoff/secret.js';
+import { canonicalSecret, guard, hashSecret } from '../handoff/secret.js';
 import { isValidIdempotencyKey } from '../idempotency/types.js';
 import { UpstreamError } from '../oz/calls.js';
 import { container } from './container.js';
@@ -17,8 +17,8 @@ import { sessionToken } from './session-token.js';
 
 /** The routes' log, with this request's secret redacted as well (no line quotes it; this makes sure). */
 function phoneScope(request: Request, scope: RouteScope): RouteScope {
-  const secret = request.headers.get('oz-handoff') ?? undefined;
-  return { ...scope, log: (message) => scope.log(redact(message, [secret])) };
+  const secret = request.headers.get('oz-handoff');
+  return { ...scope, log: (message) => scope.log(redact(message, [secret ?? undefined, canonicalSecret(secret)])) };
 }
 
 export async function phoneSessionToken(request: Request, outer: RouteScope): Promise<Response> {
@@ -134,8 +134,8 @@ export async function refuseSecretInQuery(request: Request, { config, log }: Rou
   if (!search) return undefined;
   const { store } = handoffOf(config);
   let leaked = QUERY_NAMES.some((name) => searchParams.has(name));
-  const values = [...searchParams.values()].filter(isSecretShaped).slice(0, QUERY_VALUES_CHECKED);
-  for (const value of values) {
+  const values = [...searchParams.values()].map(canonicalSecret).filter((v) => v !== undefined);
+  for (const value of values.slice(0, QUERY_VALUES_CHECKED)) {
     const hash = await hashSecret(value);
     for (const by of ['secret', 'watch'] as const) {
       const record = await guard(store.find(by, hash));
