@@ -12,7 +12,7 @@ import { minifyTemplates } from './scripts/minify-templates.js';
 // part into a chunk of its own, and every extra file costs the page its own gzip overhead. Only modules
 // the entry imports statically belong here: a lazy module matched by this would load with the page.
 const EAGER =
-  /\/src\/(context|events|core\/(options|option-readers|errors|is-record|state|retry-policy|decision)|i18n\/(index|render)|liveness-check\/(check-config|check-status|capture-flow|liveness-check|liveness-check\.styles|handoff\/phone-link)|result-banner\/[\w.-]+)\.ts$/;
+  /\/src\/(context|events|core\/(options|option-readers|errors|is-record|state|retry-policy|decision)|i18n\/(index|render)|liveness-check\/(check-config|check-status|capture-flow|liveness-check|liveness-check\.styles|handoff\/(phone-link|offer))|result-banner\/[\w.-]+)\.ts$/;
 export default defineConfig(({ mode }) => {
   if (mode === 'standalone') {
     return {

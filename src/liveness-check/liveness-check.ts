@@ -1,6 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { followCheck } from '../context.js';
-import { kitError, type OzErrorDetail } from '../core/errors.js';
+import type { OzErrorDetail } from '../core/errors.js';
 import type { OzResultDetail } from '../core/decision.js';
 import type { OzPreflightResult } from '../core/preflight.js';
 import type { OzState } from '../core/state.js';
@@ -10,22 +10,9 @@ import { copyReference, supportStyles } from '../i18n/support.js';
 import { CONFIG_PROPS, configError, readConfig } from './check-config.js';
 import { CheckStatus } from './check-status.js';
 import { CaptureFlow } from './capture-flow.js';
-import { renderCheck, type CheckViewInput } from './check-view.js';
+import { renderCheck } from './check-view.js';
 import { styles } from './liveness-check.styles.js';
-import type { HandoffPanel } from './handoff/desktop.js';
-
-/** The hand-off chunk, loaded at the first `handoff()`; a failed load is forgotten so the next tries again. */
-let handoffChunk: Promise<typeof import('./handoff/desktop.js')> | undefined;
-/** Preflight codes that mean no usable camera here: the element leads with the phone. */
-const NO_CAMERA = /^(camera-|insecure-)/;
-/**
- * Whether this device lists media devices but no camera (a desktop without one). A browser that
- * hides the list before a permission (an empty list) decides nothing: the phone is then offered, not led with.
- */
-async function noVideoInput(): Promise<boolean> {
-  const devices = await navigator.mediaDevices?.enumerateDevices?.().catch(() => undefined);
-  return !!devices?.length && !devices.some((d) => d.kind === 'videoinput');
-}
+import { HandoffOffer } from './handoff/offer.js';
 
 /** What a page may set on the element: every option of the table, and the CSP `nonce`. */
 export type OzLivenessCheckProperties = OzCheckOptionValues & { nonce?: string };
@@ -104,10 +91,8 @@ export class OzLivenessCheck extends LitElement {
   private hydrating = this.shadowRoot !== null;
   /** The short support reference last copied: its button says so. */
   private copied?: string;
-  /** The hand-off panel, from the first `handoff()` (handoff/desktop.ts). */
-  private panel?: HandoffPanel;
-  /** The last preflight found no usable camera. */
-  private noCamera = false;
+  /** The hand-off: its button, and its panel from the first press (handoff/offer.ts). */
+  private offer = new HandoffOffer(this, this.status, this.flow, this.i18n);
 
   constructor() {
     super();
@@ -143,7 +128,7 @@ export class OzLivenessCheck extends LitElement {
     // preload set after connecting (framework wrappers set properties on a connected element)
     if (changed.has('preload') && this.preload && this.isConnected) void this.flow.preloadPlugin();
     // With a hand-off on offer, a device without a usable camera is told so before any press.
-    if (changed.has('handoffUrl') && this.handoffUrl && !this.flow.phone) this.preflight().catch(() => {}); // a start reports it
+    if (changed.has('handoffUrl')) this.offer.offered(() => this.preflight());
     if (CONFIG_PROPS.some((p) => changed.has(p)) && this.hasUpdated) {
       const r = readConfig(this, false);
       const key = r.ok ? '' : `${r.problem.field}:${r.problem.message}`;
@@ -160,8 +145,7 @@ export class OzLivenessCheck extends LitElement {
   /** What in this browser would stop a capture (insecure context, no or forbidden camera, a refused camera, no WebAssembly), found without opening the plugin or fetching a token. */
   async preflight(): Promise<OzPreflightResult> {
     const found = await this.flow.preflight();
-    this.noCamera = found.problems.some((p) => NO_CAMERA.test(p.code)) || (!!this.handoffUrl && (await noVideoInput()));
-    this.requestUpdate();
+    await this.offer.found(found);
     return found;
   }
 
@@ -175,7 +159,7 @@ export class OzLivenessCheck extends LitElement {
    * opens the plugin. Joins a preload under way. Ignored while a capture or an upload is under way.
    */
   start(): Promise<void> {
-    void this.panel?.cancel(); // one way at a time: a hand-off under way is called off
+    this.offer.cancel(); // one way at a time: a hand-off under way is called off
     return this.flow.start();
   }
 
@@ -184,16 +168,8 @@ export class OzLivenessCheck extends LitElement {
    * (`oz-handoff`) and ends with the phone's `oz-result`. Ignored while a capture, an upload or
    * another hand-off is under way. See docs/handoff.md.
    */
-  async handoff(): Promise<void> {
-    if (this.flow.busy) return;
-    try {
-      const chunk = await (handoffChunk ??= import('./handoff/desktop.js'));
-      this.panel ??= new chunk.HandoffPanel(this, this.status, (key, params) => this.i18n.t(key, params));
-    } catch (e) {
-      handoffChunk = undefined;
-      return this.status.report(kitError('handoff-failed', `the kit's hand-off module failed to load (${String(e)})`));
-    }
-    await this.panel.start();
+  handoff(): Promise<void> {
+    return this.offer.open();
   }
 
   /** Closes the plugin window (`oz-close` with reason `api`); a token request under way is dropped. */
@@ -208,7 +184,7 @@ export class OzLivenessCheck extends LitElement {
 
   /** Drops the container, result and error; closes the plugin if it is open; back to `idle` (or `ready`). */
   reset(): void {
-    void this.panel?.cancel();
+    this.offer.cancel();
     this.flow.reset();
   }
 
@@ -231,7 +207,7 @@ export class OzLivenessCheck extends LitElement {
       copied: this.copied,
       onCopy: this.onCopy,
       onTrigger: this.onTrigger,
-      handoff: this.handoffView(),
+      handoff: this.offer.view(),
     });
   }
 
@@ -240,24 +216,6 @@ export class OzLivenessCheck extends LitElement {
     this.copied = reference;
     this.requestUpdate();
   };
-
-  /** The hand-off's part of the view: its button, its panel once open, whether to lead with it, the phone's side. */
-  private handoffView(): CheckViewInput['handoff'] {
-    const { state, result } = this.status;
-    const { phone } = this.flow;
-    const lang = this.i18n.mark ?? nothing;
-    const lead = this.noCamera || NO_CAMERA.test(this.status.error?.code ?? '');
-    // Not on the phone a hand-off opened, nor after an accept (nothing is left to do).
-    const button =
-      this.handoffUrl && !phone && !(state === 'done' && result?.decision === 'accept')
-        ? html`<button part="handoff-button" type="button" class=${lead ? 'lead' : ''} lang=${lang} ?disabled=${this.flow.busy} @click=${this.onHandoff}>
-            ${this.i18n.t('handoff.start') || nothing}
-          </button>`
-        : nothing;
-    return { button, panel: this.panel?.view(lang) ?? nothing, lead, phone: !!phone };
-  }
-
-  private onHandoff = () => void this.handoff();
 
   private onTrigger = (e: Event) => {
     e.stopPropagation(); // one click, one action, whether it hit the button or the slotted trigger

@@ -13,6 +13,7 @@ import {
   until,
   withoutCamera,
 } from '../support/handoff-devices.js';
+import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import { decodeQr } from '../support/handoff-browser.js';
 
 describe('hand-off end to end: faults', function () {
@@ -20,6 +21,7 @@ describe('hand-off end to end: faults', function () {
 
   let restore = () => {};
   beforeEach(() => {
+    sessionStorage.removeItem('oz-handoff'); // a tab remembers the hand-off it follows: start from a fresh one
     restore = withoutCamera();
   });
   afterEach(async () => {
@@ -59,6 +61,48 @@ describe('hand-off end to end: faults', function () {
     await until(() => banner.status === 'accept', 'the banner shows the phone’s decision');
   });
 
+  it('the desktop reloads mid-way (a real reload of its page): the page follows the same hand-off and gets the outcome', async () => {
+    const { run, stats } = await instances();
+    const frame = document.createElement('iframe');
+    frame.src = `${run}/desktop.html`; // instance A, as the test page's own checks
+    document.body.append(frame);
+    /** The frame's check, once it shows its hand-off button or panel (a fresh page: a new element). */
+    const check = async () => {
+      const found = () => frame.contentDocument?.querySelector<OzLivenessCheck>('oz-liveness-check');
+      const shown = '[part~=handoff-button], [part=handoff]';
+      await until(() => found()?.shadowRoot?.querySelector(shown), 'the desktop page is up');
+      return found()!;
+    };
+    try {
+      const before = await check();
+      const beforeStates: string[] = [];
+      before.addEventListener('oz-handoff', (e) => beforeStates.push(e.detail.state));
+      const { scanned } = await scanCode(before);
+      await phone.open(scanned);
+      await until(() => beforeStates.includes('opened'), 'the desktop sees the phone open the link');
+
+      const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.contentWindow!.location.reload();
+      await reloaded;
+      const after = await check();
+      expect(after, 'a new page, a new element').to.not.equal(before);
+      await until(() => part(after, 'handoff-status')?.textContent?.trim(), 'the hand-off under way, with no press');
+      expect(part(after, 'handoff-qr'), 'the phone has the link; no code shown').to.equal(null);
+      const result = new Promise<CustomEvent>((resolve) =>
+        after.addEventListener('oz-result', resolve, { once: true }),
+      );
+      expect(await phone.start(), 'the phone’s Start button was there').to.equal(true);
+      const { detail } = await result;
+      expect(detail.decision).to.equal('accept');
+      await until(async () => (await phone.state()).state === 'done', 'the phone shows its outcome');
+      expect(detail.folder.folder_id).to.equal((await phone.state()).result!.folder.folder_id);
+      expect(frame.contentWindow!.sessionStorage.getItem('oz-handoff'), 'forgotten once over').to.equal(null);
+      expect((await stats()).b.ozUploads, 'one upload, from the phone').to.equal(1);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('the phone never opens the link: the desktop shows it expired and offers a new code; the old link is refused on the phone', async () => {
     const { handoffUrl } = await instances('-ttl4000');
     const { el, states, errors } = await desktop(handoffUrl);
@@ -74,7 +118,7 @@ describe('hand-off end to end: faults', function () {
     await until(() => states.filter((s) => s === 'waiting').length === 2, 'waiting again, with a new code');
     await until(() => part(el, 'handoff-qr'), 'a new QR code');
     const again = await decodeQr(part(el, 'handoff-qr') as unknown as SVGSVGElement);
-    expect(again).to.match(/#oz-handoff=[\w-]{22}$/);
+    expect(again).to.match(/#oz-handoff=[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(again).to.not.equal(first.scanned);
     el.reset();
   });

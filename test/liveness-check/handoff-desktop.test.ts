@@ -3,38 +3,23 @@
 // its own per test (test/support/test-backend.mjs) where the phone is played by hand through the routes.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { OzErrorDetail } from '../../src/core/errors.js';
-import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import type { OzResultBanner } from '../../src/result-banner/result-banner.js';
-import { claim, decodeQr, handoffBackend, playPhone, secretOf } from '../support/handoff-browser.js';
-
-const part = (el: OzLivenessCheck, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-
-async function desktop(base: string | undefined) {
-  const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
-    plugin-src="/simulator/plugin_liveness.js"
-    session-token-url="/api/liveness/session-token"
-    backend-url="/api/liveness/container"
-    handoff-url=${base === undefined ? '' : `${base}/handoff`}
-  ></oz-liveness-check>`);
-  if (base === undefined) el.removeAttribute('handoff-url');
-  const states: string[] = [];
-  const errors: OzErrorDetail[] = [];
-  el.addEventListener('oz-handoff', (e) => states.push(e.detail.state));
-  el.addEventListener('oz-error', (e) => errors.push(e.detail));
-  await el.updateComplete;
-  return { el, states, errors };
-}
-
-/** Presses "Use your phone instead" and waits for the link; returns it. */
-async function pressHandoff(el: OzLivenessCheck): Promise<string> {
-  part(el, 'handoff-button')!.click();
-  await waitUntil(() => part(el, 'handoff-link')?.textContent?.includes('#oz-handoff='), 'the link is shown');
-  return part(el, 'handoff-link')!.textContent!.trim();
-}
+import {
+  claim,
+  decodeQr,
+  desktop,
+  handoffBackend,
+  part,
+  playPhone,
+  pressHandoff,
+  secretOf,
+  ungrouped,
+} from '../support/handoff-browser.js';
 
 describe('<oz-liveness-check> hand-off, desktop side', function () {
   this.timeout(120_000); // a loaded machine: each wait is bounded by waitUntil's own limit
+  // A tab remembers the hand-off it follows (a reload follows it on): each test starts from a fresh tab.
+  beforeEach(() => sessionStorage.removeItem('oz-handoff'));
 
   it('handoff() without handoff-url: invalid-config naming it, and no phone button', async () => {
     const { el, errors } = await desktop(undefined);
@@ -47,7 +32,9 @@ describe('<oz-liveness-check> hand-off, desktop side', function () {
   it('the dev backend: a press POSTs, shows the link and a QR code that reads as that link, and says waiting', async () => {
     const { el, states } = await desktop('/api/liveness');
     const link = await pressHandoff(el);
-    expect(link).to.match(/^http:\/\/localhost:\d+\/demo\/phone\.html#oz-handoff=[\w-]{22}$/);
+    expect(link).to.match(
+      /^http:\/\/localhost:\d+\/demo\/phone\.html#oz-handoff=([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{2}$/,
+    );
     await waitUntil(() => states.includes('waiting'), 'oz-handoff waiting');
     expect(states).to.deep.equal(['waiting']);
     const qr = part(el, 'handoff-qr') as unknown as SVGSVGElement;
@@ -57,7 +44,8 @@ describe('<oz-liveness-check> hand-off, desktop side', function () {
     expect(qr.querySelector('path')!.getAttribute('fill')).to.equal('#000');
     expect(qr.querySelector('path')!.getAttribute('d')).to.match(/^[Mhvz\d\s-]+$/);
     expect(qr.getAttribute('role')).to.equal('img');
-    expect(await decodeQr(qr)).to.equal(link);
+    // The QR code holds the link; the text shows it to type, its secret in groups of four.
+    expect(await decodeQr(qr)).to.equal(ungrouped(link));
     // Focus went into the panel as it opened.
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'handoff'));
     el.reset();
@@ -159,6 +147,8 @@ describe('<oz-liveness-check> hand-off, desktop side', function () {
 
 describe('<oz-liveness-check> hand-off button', function () {
   this.timeout(60_000);
+  // A tab remembers the hand-off it follows (a reload follows it on): each test starts from a fresh tab.
+  beforeEach(() => sessionStorage.removeItem('oz-handoff'));
 
   it('comes after Start while this device has a camera', async () => {
     const { el } = await desktop('/api/liveness');

@@ -11,6 +11,8 @@ const QR_ENCODER = /\/node_modules\/uqr\//;
 
 describe('<oz-liveness-check> hand-off, loaded lazily', function () {
   this.timeout(60_000);
+  // A tab remembers the hand-off it follows (a reload follows it on): each test starts from a fresh tab.
+  beforeEach(() => sessionStorage.removeItem('oz-handoff'));
 
   it('the hand-off chunk and the QR encoder load at the first handoff(), not before', async () => {
     const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check

@@ -3,6 +3,9 @@
  * `/test-backend/handoff/<id>/<ttl>/<drop>/`), a phone played by hand through the routes, the
  * hand-off's state read from the test page, and the QR code decoded from a drawing of its SVG.
  */
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { OzErrorDetail } from '../../src/core/errors.js';
+import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import { createSimulatedContainer } from '../../src/testing/index.js';
 
 let count = 0;
@@ -122,4 +125,34 @@ export async function decodeQr(svgElement: SVGSVGElement, pixels = 480): Promise
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** The link as the panel shows it to type (its secret in groups of four) → the link the QR code holds. */
+export const ungrouped = (shown: string): string =>
+  shown.replace(/#oz-handoff=(.*)$/, (_, secret: string) => `#oz-handoff=${secret.replaceAll('-', '')}`);
+
+export const part = (el: OzLivenessCheck, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+export async function desktop(base: string | undefined) {
+  const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
+    plugin-src="/simulator/plugin_liveness.js"
+    session-token-url="/api/liveness/session-token"
+    backend-url="/api/liveness/container"
+    handoff-url=${base === undefined ? '' : `${base}/handoff`}
+  ></oz-liveness-check>`);
+  if (base === undefined) el.removeAttribute('handoff-url');
+  const states: string[] = [];
+  const errors: OzErrorDetail[] = [];
+  el.addEventListener('oz-handoff', (e) => states.push(e.detail.state));
+  el.addEventListener('oz-error', (e) => errors.push(e.detail));
+  await el.updateComplete;
+  return { el, states, errors };
+}
+
+/** Presses "Use your phone instead" and waits for the link; returns it. */
+export async function pressHandoff(el: OzLivenessCheck): Promise<string> {
+  part(el, 'handoff-button')!.click();
+  await waitUntil(() => part(el, 'handoff-link')?.textContent?.includes('#oz-handoff='), 'the link is shown');
+  return part(el, 'handoff-link')!.textContent!.trim();
 }

@@ -13,6 +13,7 @@
 //                                        redis-server (createRedisHandoffStore, a client each). A's phoneUrl
 //                                        is B's phone page, so the desktop watches A while the phone uses B.
 //   /handoff-e2e/<run>/phone.html      demo/phone.html with its routes on instance B
+//   /handoff-e2e/<run>/desktop.html    the same page with its routes on instance A: a desktop page to reload
 //   /handoff-e2e/<run>/stats           { a, b: { requests, ozUploads }, dropped, keys }
 // `<run>` names its options: `…-drop1` loses B's first upload answer after Oz gave it (the socket
 // is destroyed), `…-cut1` cuts A's first desktop stream as it sends `capturing` (mid-way),
@@ -36,7 +37,7 @@ const ARGS = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
 ];
-const MOUNT = /^\/handoff-e2e\/([\w-]{1,64})\/(?:(a|b)\/api\/liveness(\/.*)?|(phone\.html|stats))$/;
+const MOUNT = /^\/handoff-e2e\/([\w-]{1,64})\/(?:(a|b)\/api\/liveness(\/.*)?|(phone\.html|desktop\.html|stats))$/;
 const PHONE_PAGE = readFileSync(new URL('../../demo/phone.html', import.meta.url), 'utf8');
 
 /** `{ plugin, middleware }`: the plugin for `plugins`, the middleware (the instances) for `middleware`. */
@@ -105,9 +106,10 @@ export function handoffE2e() {
   }
 
   async function route(ctx, [, name, id, rest = '', page]) {
-    if (page === 'phone.html') {
+    if (page === 'phone.html' || page === 'desktop.html') {
       ctx.type = 'text/html';
-      ctx.body = PHONE_PAGE.replaceAll('"/api/liveness/', `"/handoff-e2e/${name}/b/api/liveness/`);
+      const on = page === 'phone.html' ? 'b' : 'a';
+      ctx.body = PHONE_PAGE.replaceAll('"/api/liveness/', `"/handoff-e2e/${name}/${on}/api/liveness/`);
       return;
     }
     let backend;

@@ -1,43 +1,31 @@
 /**
  * The desktop's side of a hand-off to a phone, the entry of the lazy hand-off chunk (loaded at the
- * first `handoff()`; the QR encoder comes later still, with the first code). A reactive controller
- * that owns one hand-off at a time: it asks the backend for a code (`POST handoff-url`), shows it as a
- * QR code and as the full link, the time left and the phone's progress, follows the event stream
- * (stream.ts) and, on `done`, gives the phone's folder to the element exactly as a local upload
- * would (`oz-result`, the fail-closed decision). `run` is the one staleness check, as in CaptureFlow.
+ * first `handoff()`, or as the page comes back to a hand-off this tab follows; the QR encoder comes
+ * later still, with the first code). A reactive controller that owns one hand-off at a time: it asks
+ * the backend for a code (code.ts), shows it as a QR code and as a link to type, the time left and
+ * the phone's progress, follows the event stream (stream.ts) and, on `done`, gives the phone's folder
+ * to the element exactly as a local upload would (`oz-result`, the fail-closed decision). `run` is
+ * the one staleness check, as in CaptureFlow.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { toResult } from '../../core/decision.js';
 import { kitError, type OzErrorDetail } from '../../core/errors.js';
 import type { ValidConfig } from '../../core/options.js';
-import type { OzHandoffState } from '../../events.js';
-import type { MessageKey } from '../../i18n/index.js';
 import { configError, readConfig } from '../check-config.js';
 import type { CheckStatus } from '../check-status.js';
-import { handoffStyles } from './handoff.styles.js';
-import { encodeQr, renderQr, type QrCode } from './qr.js';
-import { handoffRoute, refusal, requestInit, unreachable } from './request.js';
+import { createHandoff, recall, remember } from './code.js';
+import { adoptStyles } from './handoff.styles.js';
+import { type Followed, LIVE, type Phase, renderPanel, type Translate } from './panel-view.js';
+import { encodeQr } from './qr.js';
+import { handoffRoute, requestInit } from './request.js';
 import { followHandoff, type HandoffUpdate } from './stream.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-/** What the panel shows: `starting` while the code is asked for, `failed` when that or the stream failed. */
-type Phase = OzHandoffState | 'starting' | 'failed';
-
-interface Code {
-  phoneUrl: string;
-  watchToken: string;
-  expiresAt: number;
-  qr: QrCode;
-}
-
-/** States in which the phone may still come: the clock runs and Cancel calls the hand-off off. */
-const LIVE: readonly Phase[] = ['waiting', 'opened', 'capturing'];
 
 export class HandoffPanel implements ReactiveController {
   /** What the panel shows; `undefined` while it is closed. */
   phase?: Phase;
-  private code?: Code;
+  private code?: Followed;
   private config?: ValidConfig;
   private problem?: OzErrorDetail;
   /** The current hand-off's id: bumped by each new one and by whatever ends one. */
@@ -60,7 +48,7 @@ export class HandoffPanel implements ReactiveController {
   }
 
   /** Opens the panel with a new code; while a hand-off is under way, does nothing. */
-  async start(): Promise<void> {
+  async start(focus = true): Promise<void> {
     if (this.phase && !['expired', 'cancelled', 'failed'].includes(this.phase)) return;
     const read = readConfig(this.host, false);
     if (!read.ok) return this.status.fail(configError(read.problem));
@@ -70,47 +58,42 @@ export class HandoffPanel implements ReactiveController {
         configError({ field: 'handoff-url', message: 'handoff() needs handoff-url, the backend’s hand-off route.' }),
       );
     const opening = !this.phase;
-    this.end();
-    const run = this.run;
-    const abort = (this.abort = new AbortController());
-    this.config = config;
-    this.show('starting');
+    const { run, signal } = this.begin(config);
     // Into the panel as it opens (its status is read out), and when the pressed "new code" is gone.
     void this.host.updateComplete.then(() => {
-      if (run === this.run && (opening || focusLost(this.host))) this.panel()?.focus();
+      if (focus && run === this.run && (opening || focusLost(this.host))) this.panel()?.focus();
     });
-    try {
-      const created = await createHandoff(config, abort.signal);
+    await this.guard(run, signal, async () => {
+      const created = await createHandoff(config, signal);
       const qr = await encodeQr(created.phoneUrl);
       if (run !== this.run) return;
+      remember(config.handoffUrl!, created);
       this.code = { ...created, qr };
-      this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
-      this.change({ state: 'waiting' });
-      const watch = requestInit(config, { 'Oz-Handoff-Watch': created.watchToken }, abort.signal);
-      await followHandoff(handoffRoute(config.handoffUrl, 'events'), watch, (u) => run === this.run && this.change(u));
-    } catch (e) {
-      if (run !== this.run || abort.signal.aborted) return;
-      this.problem = isDetail(e) ? e : kitError('handoff-failed', String(e));
-      this.stop();
-      this.show('failed');
-      this.status.report(this.problem);
-    }
+      await this.follow(run, signal);
+    });
+  }
+
+  /**
+   * Follows the hand-off this tab remembers (the page was reloaded, or the element put back) to its
+   * outcome; one no phone has opened yet gets a new code, as its link is not kept. Moves no focus.
+   */
+  async resume(): Promise<void> {
+    const read = readConfig(this.host, false);
+    const url = read.ok ? read.config.handoffUrl : undefined;
+    const remembered = url && recall(url);
+    if (this.phase || !read.ok || !remembered) return;
+    const { run, signal } = this.begin(read.config);
+    this.code = remembered;
+    await this.guard(run, signal, () => this.follow(run, signal), true);
   }
 
   /** The person's Cancel (or `reset()`, a local `start()`): calls the hand-off off and closes the panel. */
   async cancel(): Promise<void> {
     const { phase, code, config, run } = this;
     if (!phase) return;
-    if (code && config?.handoffUrl && LIVE.includes(phase)) {
-      const url = handoffRoute(config.handoffUrl, 'cancel');
-      try {
-        const response = await fetch(url, requestInit(config, { 'Oz-Handoff-Watch': code.watchToken }));
-        void response.body?.cancel().catch(() => {});
-        // Too late: the phone is uploading, and its outcome comes on the stream.
-        if (response.status === 409) return;
-      } catch {
-        // Out of reach: the link expires on the server by itself, and this page stops following it.
-      }
+    if (code && config && LIVE.includes(phase)) {
+      // Too late: the phone is uploading, and its outcome comes on the stream.
+      if ((await callOff(config, code.watchToken)) === 409) return;
       if (run !== this.run) return; // the stream said `cancelled` (or `done`) meanwhile
     }
     if (phase === 'starting' || LIVE.includes(phase)) this.change({ state: 'cancelled' });
@@ -119,42 +102,22 @@ export class HandoffPanel implements ReactiveController {
 
   /** The panel, or `nothing` while it is closed. `lang` marks words in a fallback language. */
   view(lang: string | typeof nothing): TemplateResult | typeof nothing {
-    const { phase, code, t } = this;
+    const { phase, code, problem, t } = this;
     if (!phase) return nothing;
-    const over = phase === 'expired' || phase === 'failed';
-    const left = code ? Math.max(0, Math.ceil((code.expiresAt - Date.now()) / 1000)) : 0;
-    const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-    const said =
-      phase === 'starting'
-        ? ''
-        : t((phase === 'failed' ? this.problem?.messageKey : `handoff.state.${phase}`) as MessageKey);
-    return html`<section part="handoff" role="group" aria-label=${t('handoff.start')} tabindex="-1" lang=${lang}>
-      ${
-        phase === 'waiting' && code
-          ? html`<p>${t('handoff.scan')}</p>
-            <div class="handoff-code">${renderQr(code.qr, t('handoff.qr'))}<code part="handoff-link">${code.phoneUrl}</code></div>`
-          : nothing
-      }
-      ${LIVE.includes(phase) ? html`<p part="handoff-time">${t('handoff.timeLeft', { time })}</p>` : nothing}
-      <p part="handoff-status" role="status">${said}</p>
-      <div class="handoff-actions">
-        ${
-          over
-            ? html`<button type="button" part="button handoff-new" @click=${() => this.start()}>
-              ${t(phase === 'failed' ? 'check.retry' : 'handoff.newCode')}
-            </button>`
-            : nothing
-        }
-        <button type="button" part="handoff-cancel" @click=${() => this.cancel()}>${t('handoff.cancel')}</button>
-      </div>
-    </section>`;
+    return renderPanel({ phase, code, problem, t, lang, onNew: () => this.start(), onCancel: () => this.cancel() });
   }
 
   /** One state from the stream (or this page): shown, told as `oz-handoff`, and acted on. */
   private change({ state, folder }: HandoffUpdate): void {
+    // A remembered hand-off no phone has opened: its link was not kept, so a new code takes its place.
+    if (state === 'waiting' && !this.code?.qr) {
+      this.renew();
+      return;
+    }
     if (state === this.phase) return;
     this.show(state);
     this.status.emit('oz-handoff', { state });
+    if (state === 'done' || state === 'expired' || state === 'cancelled') remember(this.config!.handoffUrl!, undefined);
     if (state === 'done') {
       this.close();
       // The phone's folder, decided here as after a local upload: the page is not the authority.
@@ -163,6 +126,55 @@ export class HandoffPanel implements ReactiveController {
       this.stop();
       this.status.report(kitError('handoff-expired', 'the phone did not finish before the link expired'));
     } else if (state === 'cancelled') this.close();
+  }
+
+  private renew(): void {
+    const { config, code } = this;
+    this.end();
+    this.phase = undefined;
+    if (config && code) void callOff(config, code.watchToken);
+    void this.start(false);
+  }
+
+  /** A new hand-off's first step: the old one is stale, the panel shows `starting`. */
+  private begin(config: ValidConfig): { run: number; signal: AbortSignal } {
+    this.end();
+    const abort = (this.abort = new AbortController());
+    this.config = config;
+    this.show('starting');
+    return { run: this.run, signal: abort.signal };
+  }
+
+  /** Follows the stream of the hand-off in `code`, with the clock running, until it is over. */
+  private async follow(run: number, signal: AbortSignal): Promise<void> {
+    const { config, code } = this;
+    this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
+    if (code?.qr) this.change({ state: 'waiting' });
+    const watch = requestInit(config!, { 'Oz-Handoff-Watch': code!.watchToken }, signal);
+    await followHandoff(handoffRoute(config!.handoffUrl!, 'events'), watch, (u) => run === this.run && this.change(u));
+  }
+
+  /**
+   * Runs one hand-off's steps; a failure shows `failed` and is reported, unless it is stale. A
+   * hand-off the backend refuses is forgotten; when this page only came back to it, quietly.
+   */
+  private async guard(run: number, signal: AbortSignal, steps: () => Promise<void>, resumed = false): Promise<void> {
+    try {
+      await steps();
+    } catch (e) {
+      if (run !== this.run || signal.aborted) return;
+      const problem = isDetail(e) ? e : kitError('handoff-failed', String(e));
+      const refused = problem.status !== undefined;
+      if (refused) remember(this.config!.handoffUrl!, undefined);
+      if (refused && resumed) {
+        this.close();
+        return;
+      }
+      this.problem = problem;
+      this.stop();
+      this.show('failed');
+      this.status.report(problem);
+    }
   }
 
   private show(phase: Phase): void {
@@ -196,22 +208,16 @@ export class HandoffPanel implements ReactiveController {
   }
 }
 
-/** `POST handoff-url` → the phone link (its secret in the fragment), the watch token and the expiry. */
-async function createHandoff(config: ValidConfig, signal: AbortSignal): Promise<Omit<Code, 'qr'>> {
-  const url = config.handoffUrl!;
-  let response: Response;
+/** Calls the hand-off off (`POST …/handoff/cancel`): the answer's status, `undefined` when out of reach. */
+async function callOff(config: ValidConfig, watchToken: string): Promise<number | undefined> {
   try {
-    response = await fetch(url, requestInit(config, {}, signal));
-  } catch (e) {
-    throw signal.aborted ? e : unreachable(`POST ${url}`, e);
+    const init = requestInit(config, { 'Oz-Handoff-Watch': watchToken });
+    const response = await fetch(handoffRoute(config.handoffUrl!, 'cancel'), init);
+    void response.body?.cancel().catch(() => {});
+    return response.status;
+  } catch {
+    return undefined; // the link expires on the server by itself, and this page stops following it
   }
-  if (!response.ok) throw refusal(response, `POST ${url}`);
-  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  const expiresAt = Date.parse(String(body?.expiresAt));
-  const { phoneUrl, watchToken } = body ?? {};
-  if (typeof phoneUrl !== 'string' || !/^https?:\/\//.test(phoneUrl) || typeof watchToken !== 'string' || !expiresAt)
-    throw kitError('handoff-failed', `POST ${url} answered without phoneUrl, watchToken and expiresAt`);
-  return { phoneUrl, watchToken, expiresAt };
 }
 
 const isDetail = (e: unknown): e is OzErrorDetail =>
@@ -235,22 +241,4 @@ function restoreFocus(host: Host): void {
 function focusLost(host: Host): boolean {
   const active = document.activeElement;
   return !active || active === document.body || (active === host && !host.shadowRoot?.activeElement);
-}
-
-/** The panel's styles join the element's, once per shadow root. */
-function adoptStyles(host: Host): void {
-  const root = host.shadowRoot;
-  const sheet = handoffStyles.styleSheet;
-  if (!root) return;
-  if (sheet) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else if (!root.querySelector('style[data-oz-handoff]')) {
-    // No constructable style sheets (older Safari): a <style>, with Lit's nonce when the page set one.
-    const style = document.createElement('style');
-    style.dataset.ozHandoff = '';
-    const nonce = (globalThis as { litNonce?: string }).litNonce;
-    if (nonce) style.setAttribute('nonce', nonce);
-    style.textContent = handoffStyles.cssText;
-    root.append(style);
-  }
 }

@@ -1,5 +1,5 @@
 /** The hand-off panel's styles: adopted by the element's shadow root when the panel first opens. */
-import { css } from 'lit';
+import { css, type ReactiveControllerHost } from 'lit';
 
 export const handoffStyles = css`
   [part='handoff'] {
@@ -40,3 +40,21 @@ export const handoffStyles = css`
     gap: 0.5rem;
   }
 `;
+
+/** The panel's styles join the element's, once per shadow root. */
+export function adoptStyles(host: ReactiveControllerHost & HTMLElement): void {
+  const root = host.shadowRoot;
+  const sheet = handoffStyles.styleSheet;
+  if (!root) return;
+  if (sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else if (!root.querySelector('style[data-oz-handoff]')) {
+    // No constructable style sheets (older Safari): a <style>, with Lit's nonce when the page set one.
+    const style = document.createElement('style');
+    style.dataset.ozHandoff = '';
+    const nonce = (globalThis as { litNonce?: string }).litNonce;
+    if (nonce) style.setAttribute('nonce', nonce);
+    style.textContent = handoffStyles.cssText;
+    root.append(style);
+  }
+}

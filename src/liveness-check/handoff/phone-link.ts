@@ -12,6 +12,18 @@ import { readConfig } from '../check-config.js';
 
 const LINK = /^#oz-handoff=([\w-]+)$/;
 
+/** Where a desktop tab keeps the hand-offs it follows (code.ts), so that a reload follows them on. */
+export const HANDOFF_STORAGE_KEY = 'oz-handoff';
+
+/** This tab follows a hand-off: the element loads the hand-off chunk as it connects, to follow it on. */
+export function followsHandoff(): boolean {
+  try {
+    return !!sessionStorage.getItem(HANDOFF_STORAGE_KEY);
+  } catch {
+    return false; // no storage here (a sandboxed frame): nothing was kept
+  }
+}
+
 /** The secret in this page's address, removed from it; `undefined` when there is none. */
 export function takeHandoffSecret(): string | undefined {
   const secret = LINK.exec(location.hash)?.[1];
