@@ -128,7 +128,7 @@ export class OzLivenessCheck extends LitElement {
     // preload set after connecting (framework wrappers set properties on a connected element)
     if (changed.has('preload') && this.preload && this.isConnected) void this.flow.preloadPlugin();
     // With a hand-off on offer, a device without a usable camera is told so before any press.
-    if (changed.has('handoffUrl')) this.offer.offered(() => this.preflight());
+    if (changed.has('handoffUrl') && this.offer.offered()) this.preflight().catch(() => {}); // a start reports it
     if (CONFIG_PROPS.some((p) => changed.has(p)) && this.hasUpdated) {
       const r = readConfig(this, false);
       const key = r.ok ? '' : `${r.problem.field}:${r.problem.message}`;

@@ -5,14 +5,13 @@
  * hand-off (a reload: the panel follows it on to its outcome).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { kitError } from '../../core/errors.js';
 import type { OzPreflightResult } from '../../core/preflight.js';
 import type { OzI18nController } from '../../i18n/index.js';
 import type { CaptureFlow } from '../capture-flow.js';
 import type { CheckStatus } from '../check-status.js';
 import type { CheckViewInput } from '../check-view.js';
 import type { HandoffPanel } from './desktop.js';
-import { followsHandoff } from './phone-link.js';
+import { followsHandoff, moduleFailed } from './phone-link.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { handoffUrl?: string; hasUpdated: boolean };
 
@@ -38,14 +37,17 @@ export class HandoffOffer implements ReactiveController {
 
   /** An element put back on the page (its first connection waits for `offered()`). */
   hostConnected(): void {
-    if (this.host.hasUpdated && this.host.handoffUrl && !this.flow.phone && followsHandoff()) void this.open(false);
+    if (this.host.hasUpdated) this.offered();
   }
 
-  /** `handoff-url` was set: whether this device has a camera is found before any press, and a hand-off this tab follows goes on. */
-  offered(preflight: () => Promise<unknown>): void {
-    if (!this.host.handoffUrl || this.flow.phone) return;
-    preflight().catch(() => {}); // a start reports it
-    if (followsHandoff()) void this.open(false);
+  /**
+   * `handoff-url` was set (or the element came back): a hand-off this tab follows goes on. True
+   * when the phone is on offer here, so that the element finds whether this device has a camera.
+   */
+  offered(): boolean {
+    const here = !!this.host.handoffUrl && !this.flow.phone;
+    if (here && followsHandoff()) void this.open(false);
+    return here;
   }
 
   /** Takes a preflight's findings: lead with the phone when there is no usable camera here. */
@@ -62,8 +64,7 @@ export class HandoffOffer implements ReactiveController {
       this.panel ??= new HandoffPanel(this.host, this.status, (key, params) => this.i18n.t(key, params));
     } catch (e) {
       chunk = undefined;
-      if (fresh)
-        this.status.report(kitError('handoff-failed', `the kit's hand-off module failed to load (${String(e)})`));
+      if (fresh) this.status.report(moduleFailed(e));
       return;
     }
     await (fresh ? this.panel.start() : this.panel.resume());

@@ -12,6 +12,10 @@ import { readConfig } from '../check-config.js';
 
 const LINK = /^#oz-handoff=([\w-]+)$/;
 
+/** The hand-off's lazy module did not load (offline, a new deployment): the person may try again. */
+export const moduleFailed = (e: unknown) =>
+  kitError('handoff-failed', `the kit's hand-off module failed to load (${String(e)})`);
+
 /** Where a desktop tab keeps the hand-offs it follows (code.ts), so that a reload follows them on. */
 export const HANDOFF_STORAGE_KEY = 'oz-handoff';
 
@@ -45,7 +49,7 @@ export class PhoneLink {
       .then(() => import('./phone.js'))
       .then(
         (phone) => phone.claim(readConfig(host, false), secret),
-        (e: unknown) => kitError('handoff-failed', `the kit's hand-off module failed to load (${String(e)})`),
+        (e: unknown) => moduleFailed(e),
       )
       .then((refused) => {
         if (refused) status.fail(refused);
