@@ -72,7 +72,7 @@ export const Offered: Story = {
 export const Waiting: Story = {
   name: 'Waiting: the code',
   parameters: {
-    docs: { description: { story: 'The QR code, the full link as text, the time left; the phone has not opened it.' } },
+    docs: { description: { story: 'The QR code, the link to type beside it, the time left; the phone has not opened it.' } },
   },
   play: async ({ canvasElement }) => {
     await showCode(checkIn(canvasElement));
