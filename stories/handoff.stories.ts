@@ -37,7 +37,7 @@ async function showCode(check: OzLivenessCheck): Promise<string> {
   await check.updateComplete;
   await userEvent.click(part(check, 'handoff-button')!);
   await waitFor(() => expect(part(check, 'handoff-link')?.textContent).toContain('#oz-handoff='));
-  // The link as shown to type (no https://, the secret in groups): the backend reads it back as typed.
+  // The link's text is the link itself (its groups of four are spaced by style only).
   return part(check, 'handoff-link')!.textContent!.trim().split('#oz-handoff=')[1];
 }
 
@@ -72,7 +72,9 @@ export const Offered: Story = {
 export const Waiting: Story = {
   name: 'Waiting: the code',
   parameters: {
-    docs: { description: { story: 'The QR code, the link to type beside it, the time left; the phone has not opened it.' } },
+    docs: {
+      description: { story: 'The QR code, the link to type beside it, the time left; the phone has not opened it.' },
+    },
   },
   play: async ({ canvasElement }) => {
     await showCode(checkIn(canvasElement));

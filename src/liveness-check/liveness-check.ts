@@ -51,7 +51,7 @@ export interface OzLivenessCheck extends Omit<OzCheckOptionValues, 'lang'> {}
  * @csspart handoff-button - "Use your phone instead" (with `handoff-url`); first, in the accent colour, when this device has no usable camera.
  * @csspart handoff - The hand-off panel: the QR code, the link, the time left, the phone's progress.
  * @csspart handoff-qr - The QR code (an SVG, dark on white in every theme).
- * @csspart handoff-link - The phone link to type (no `https://`, the secret in groups of four), as selectable text.
+ * @csspart handoff-link - The phone link to type, as selectable text (its secret spaced in groups of four).
  * @csspart handoff-status - The hand-off's announced state line.
  * @csspart handoff-return - On the phone a hand-off opened, after the outcome: "You can now return to your computer."
  *

@@ -127,10 +127,6 @@ export async function decodeQr(svgElement: SVGSVGElement, pixels = 480): Promise
   }
 }
 
-/** The link as the panel shows it to type (its secret in groups of four) → the link the QR code holds. */
-export const ungrouped = (shown: string): string =>
-  shown.replace(/#oz-handoff=(.*)$/, (_, secret: string) => `#oz-handoff=${secret.replaceAll('-', '')}`);
-
 export const part = (el: OzLivenessCheck, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 

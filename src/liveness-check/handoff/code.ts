@@ -43,14 +43,14 @@ export async function createHandoff(config: ValidConfig, signal: AbortSignal): P
 }
 
 /**
- * The link as a person types it: without `https://` (a phone's browser adds it) and the kit
- * backend's secret (26 characters of Crockford's base32, read back however it is typed) in groups of
- * four. Another backend's secret is shown as it is.
+ * The link in the pieces a person reads off to type it: the page, then the kit backend's secret (26
+ * characters of Crockford's base32, read back however it is typed) in groups of four. Another
+ * backend's secret is one piece. Joined, the pieces are the link itself.
  */
-export function typeableLink(phoneUrl: string): string {
-  const [page, secret = ''] = phoneUrl.replace(/^https:\/\//, '').split('#oz-handoff=');
-  const grouped = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(secret) ? secret.replace(/(.{4})(?!$)/g, '$1-') : secret;
-  return `${page}#oz-handoff=${grouped}`;
+export function linkPieces(phoneUrl: string): string[] {
+  const [page, secret = ''] = phoneUrl.split('#oz-handoff=');
+  const groups = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(secret) ? secret.match(/.{1,4}/g)! : [secret];
+  return [`${page}#oz-handoff=`, ...groups];
 }
 
 /** Remembers (or, with `undefined`, forgets) this tab's hand-off on `handoffUrl`. */

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { OzErrorDetail } from '../../core/errors.js';
 import type { OzHandoffState } from '../../events.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { type Code, type Remembered, typeableLink } from './code.js';
+import { type Code, linkPieces, type Remembered } from './code.js';
 import { type QrCode, renderQr } from './qr.js';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -40,7 +40,7 @@ export function renderPanel({ phase, code, problem, t, lang, onNew, onCancel }: 
     ${
       phase === 'waiting' && code?.qr && code.phoneUrl
         ? html`<p>${t('handoff.scan')}</p>
-          <div class="handoff-code">${renderQr(code.qr, t('handoff.qr'))}<code part="handoff-link">${typeableLink(code.phoneUrl)}</code></div>`
+          <div class="handoff-code">${renderQr(code.qr, t('handoff.qr'))}<code part="handoff-link">${linkPieces(code.phoneUrl).map((piece) => html`<span>${piece}</span>`)}</code></div>`
         : nothing
     }
     ${LIVE.includes(phase) ? html`<p part="handoff-time">${t('handoff.timeLeft', { time })}</p>` : nothing}
