@@ -43,14 +43,13 @@ export async function createHandoff(config: ValidConfig, signal: AbortSignal): P
 }
 
 /**
- * The link in the pieces a person reads off to type it: the page, then the kit backend's secret (26
+ * The link as a person reads it off to type it: the page, then the kit backend's secret (26
  * characters of Crockford's base32, read back however it is typed) in groups of four. Another
- * backend's secret is one piece. Joined, the pieces are the link itself.
+ * backend's secret is one group. `${page}#oz-handoff=${groups.join('')}` is the link itself.
  */
-export function linkPieces(phoneUrl: string): string[] {
+export function linkPieces(phoneUrl: string): { page: string; groups: string[] } {
   const [page, secret = ''] = phoneUrl.split('#oz-handoff=');
-  const groups = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(secret) ? secret.match(/.{1,4}/g)! : [secret];
-  return [`${page}#oz-handoff=`, ...groups];
+  return { page, groups: /^[0-9A-HJKMNP-TV-Z]{26}$/.test(secret) ? secret.match(/.{1,4}/g)! : [secret] };
 }
 
 /** Remembers (or, with `undefined`, forgets) this tab's hand-off on `handoffUrl`. */

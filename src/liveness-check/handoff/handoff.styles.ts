@@ -34,8 +34,11 @@ export const handoffStyles = css`
     user-select: all;
     max-inline-size: 24rem;
   }
-  /* The secret's groups of four, spaced for the eye only: a copy gives the link as it is. */
-  [part='handoff-link'] span + span {
+  /* The fragment and each of the secret's groups kept whole on a line; the groups spaced for the eye only (a copy gives the link as it is). */
+  [part='handoff-link'] span {
+    display: inline-block;
+  }
+  [part='handoff-link'] .group {
     margin-inline-start: 0.4em;
   }
   .handoff-actions {

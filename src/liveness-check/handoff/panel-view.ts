@@ -40,7 +40,7 @@ export function renderPanel({ phase, code, problem, t, lang, onNew, onCancel }: 
     ${
       phase === 'waiting' && code?.qr && code.phoneUrl
         ? html`<p>${t('handoff.scan')}</p>
-          <div class="handoff-code">${renderQr(code.qr, t('handoff.qr'))}<code part="handoff-link">${linkPieces(code.phoneUrl).map((piece) => html`<span>${piece}</span>`)}</code></div>`
+          <div class="handoff-code">${renderQr(code.qr, t('handoff.qr'))}${renderLink(code.phoneUrl)}</div>`
         : nothing
     }
     ${LIVE.includes(phase) ? html`<p part="handoff-time">${t('handoff.timeLeft', { time })}</p>` : nothing}
@@ -56,4 +56,10 @@ export function renderPanel({ phase, code, problem, t, lang, onNew, onCancel }: 
       <button type="button" part="handoff-cancel" @click=${onCancel}>${t('handoff.cancel')}</button>
     </div>
   </section>`;
+}
+
+/** The link as text (a copy gives it as it is); its fragment kept whole, the secret's groups spaced for the eye. */
+function renderLink(phoneUrl: string): TemplateResult {
+  const { page, groups } = linkPieces(phoneUrl);
+  return html`<code part="handoff-link">${page}<span>#oz-handoff=</span>${groups.map((g) => html`<span class="group">${g}</span>`)}</code>`;
 }
