@@ -19,6 +19,8 @@ const BUDGETS = [
     entry: 'dist/oz-liveness-elements.js',
     target: 14_000,
     // Today's size (a ratchet: lowered whenever the code shrinks, raised only by what a change measures).
+    // 21 177: +92 B a phone that reloads after its claim goes on with it (issue 27: the tab's kept claim read as
+    // the element connects; measured 21 081 -> 21 173 B, 4 B for hashed names as below).
     // 21 085: +176 B a reload follows a hand-off on (issue 27: the tab's remembered hand-off looked up as the
     // element connects, and followed from the lazy panel; measured 20 905 -> 21 081 B, and 4 B for the lazy
     // chunks' hashed names, which the entry imports by name and which move its gzip size by a byte or two).
@@ -30,17 +32,18 @@ const BUDGETS = [
     // bar for both elements, the check's outcome card); −30 B the html template minifier; +876 B the
     // support part (short reference, Copy, collapsed details, support-contact); +20 B the server-rendered
     // first render (issue 26); was 18 150 before this round's element work.
-    ceiling: 21_085,
+    ceiling: 21_177,
   },
   {
     name: 'library entry, Lit external (dist/index.js)',
     entry: 'dist/index.js',
     target: 7_000,
+    // 15 659: +99 B a phone that reloads after its claim goes on with it (measured 15 556 -> 15 655 B).
     // 15 560: +181 B a reload follows a hand-off on (issue 27, measured 15 375 -> 15 556 B, and 4 B for hashed names).
     // 15 375: +69 B the hand-off leads on a device that lists no camera. 15 310: +24 B the hand-off's buttons in the kit's look. 15 290: +842 B the hand-off's eager part and the one eager chunk (issue 27, measured 14 439 -> 15 281 B);
     // −28 B the banner's controller; +1 024 B the redesign; −30 B the minifier; +843 B the support part;
     // +30 B the SSR fix; was 12 600 before this round's element work.
-    ceiling: 15_560,
+    ceiling: 15_659,
   },
 ];
 

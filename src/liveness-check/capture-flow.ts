@@ -65,8 +65,8 @@ export class CaptureFlow implements ReactiveController {
 
   hostConnected(): void {
     this.teardown = undefined; // a disconnect–connect in one task (React StrictMode) keeps everything
-    const secret = this.phone ? undefined : takeHandoffSecret();
-    if (secret) this.phone = new PhoneLink(secret, this.host, this.status);
+    const link = this.phone ? undefined : takeHandoffSecret();
+    if (link) this.phone = new PhoneLink(link, this.host, this.status);
     if (this.host.preload) void this.preloadPlugin();
   }
 

@@ -103,6 +103,29 @@ describe('hand-off end to end: faults', function () {
     }
   });
 
+  it('the phone reloads its page after opening the link (a pull to refresh): it goes on with the same hand-off', async () => {
+    const { handoffUrl, stats } = await instances();
+    const { el, states } = await desktop(handoffUrl);
+    await leadsWithPhone(el);
+    const { scanned } = await scanCode(el);
+    await phone.open(scanned);
+    await until(() => states.includes('opened'), 'the desktop sees the phone open the link');
+    await phone.reload();
+    expect((await phone.state()).href, 'the secret stays out of the address').to.not.include('oz-handoff');
+    expect(await phone.start(), 'the reloaded phone’s Start button was there').to.equal(true);
+    await until(() => el.state === 'done', 'the desktop gets the reloaded phone’s outcome');
+    await until(async () => (await phone.state()).state === 'done', 'the phone shows its outcome');
+    const after = await phone.state();
+    expect(after.error).to.equal(null);
+    expect(after.returnText).to.equal('You can now return to your computer.');
+    expect(el.result!.folder.folder_id).to.equal(after.result!.folder.folder_id);
+    const seen = await stats();
+    expect(
+      seen.b.requests.filter((r) => r === 'POST /handoff/claim'),
+      'one claim, before the reload',
+    ).to.have.length(1);
+  });
+
   it('the phone never opens the link: the desktop shows it expired and offers a new code; the old link is refused on the phone', async () => {
     const { handoffUrl } = await instances('-ttl4000');
     const { el, states, errors } = await desktop(handoffUrl);

@@ -24,7 +24,10 @@ async function phonePage(base: string, secret: string): Promise<OzLivenessCheck>
 describe('<oz-liveness-check> hand-off, phone side', function () {
   this.timeout(120_000); // a whole capture on the simulator, on a loaded machine
 
-  afterEach(() => history.replaceState(history.state, '', home));
+  afterEach(() => {
+    history.replaceState(history.state, '', home);
+    sessionStorage.removeItem('oz-handoff-phone'); // this page plays the phone: a tab keeps its claim
+  });
 
   it('takes the secret out of the address at once, claims, captures with Oz-Handoff, and sends the person back', async () => {
     const base = handoffBackend();
@@ -69,6 +72,45 @@ describe('<oz-liveness-check> hand-off, phone side', function () {
     const opened = oneEvent(el, 'oz-error');
     void el.start();
     expect((await opened).detail.code, 'a start reports the same refusal').to.equal('handoff-used');
+  });
+
+  it('the phone page reloads after its claim (a pull to refresh): it goes on with the same hand-off, no second claim', async () => {
+    const base = handoffBackend();
+    const { phoneUrl, watchToken } = await createHandoff(base);
+    const secret = secretOf(phoneUrl);
+    const first = await phonePage(base, secret);
+    await waitUntil(async () => (await currentState(base, watchToken)) === 'opened', 'claimed');
+    await waitUntil(() => sessionStorage.getItem('oz-handoff-phone'), 'kept for this tab');
+    first.remove();
+    // The reloaded page: its address has no fragment any more; the tab kept the claim.
+    expect(location.hash).to.equal('');
+    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
+      plugin-src=${`/simulator/plugin_liveness.js?scenario=accept&delay=200&n=phone${++run}`}
+      session-token-url=${`${base}/session-token`}
+      backend-url=${`${base}/container`}
+      handoff-url=${`${base}/handoff`}
+    ></oz-liveness-check>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=handoff-button]'), 'still the phone: no phone button').to.equal(null);
+    const result = oneEvent(el, 'oz-result');
+    void el.start();
+    expect((await result).detail.decision).to.equal('accept');
+    expect(await currentState(base, watchToken)).to.equal('done');
+    expect(el.state).to.equal('done');
+    expect(sessionStorage.getItem('oz-handoff-phone'), 'the outcome spends it').to.equal(null);
+    expect(el.shadowRoot!.innerHTML).to.not.include(secret);
+  });
+
+  it('a kept claim whose link has expired is dropped: an ordinary page again', async () => {
+    sessionStorage.setItem('oz-handoff-phone', JSON.stringify({ secret: 'Z'.repeat(26), expiresAt: Date.now() - 1 }));
+    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
+      plugin-src="/simulator/plugin_liveness.js"
+      backend-url="/api/liveness/container"
+      handoff-url="/api/liveness/handoff"
+    ></oz-liveness-check>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=handoff-button]')).to.not.equal(null);
+    expect(sessionStorage.getItem('oz-handoff-phone')).to.equal(null);
   });
 
   it('an ordinary page (no fragment) claims nothing and shows the phone button', async () => {

@@ -23,6 +23,7 @@ export interface PhoneState {
 export const phone = {
   open: (url: string) => executeServerCommand<boolean, { url: string }>('phone-open', { url }),
   start: () => executeServerCommand<boolean, undefined>('phone-start'),
+  reload: () => executeServerCommand<boolean, undefined>('phone-reload'),
   state: () => executeServerCommand<PhoneState, undefined>('phone-state'),
   close: () => executeServerCommand<boolean, undefined>('phone-close'),
 };

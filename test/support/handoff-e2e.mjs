@@ -4,6 +4,7 @@
 //   import { executeServerCommand } from '@web/test-runner-commands';
 //   await executeServerCommand('phone-open', { url });   // a new phone page at that URL (the browser starts once)
 //   await executeServerCommand('phone-start');           // presses the phone check's Start button
+//   await executeServerCommand('phone-reload');          // reloads the phone's page (a pull to refresh)
 //   await executeServerCommand('phone-state');           // { state, result, error, returnText, href, logs }
 //   await executeServerCommand('phone-close');
 // It also serves:
@@ -195,6 +196,11 @@ export function handoffE2e() {
         page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
         phones.set(session.id, { page, logs, context });
         await page.goto(payload.url, { waitUntil: 'load', timeout: 120_000 });
+        return true;
+      }
+      if (command === 'phone-reload') {
+        // A pull to refresh: the same tab, its address (the secret already out of it) loaded again.
+        await phoneOf(session).page.reload({ waitUntil: 'load', timeout: 120_000 });
         return true;
       }
       if (command === 'phone-start') {

@@ -3,7 +3,7 @@
  * person can type, and remembered for this tab so that a reload (or an element put back on the page)
  * follows the same hand-off to its outcome. What is remembered is the watch token and the expiry,
  * in `sessionStorage` (this tab only, gone with it), and only until the hand-off is over. The phone's
- * secret is never stored: a page that comes back to a hand-off no phone has opened asks for a new code.
+ * secret is never stored here: a page that comes back to a hand-off no phone has opened asks for a new code.
  */
 import { kitError } from '../../core/errors.js';
 import type { ValidConfig } from '../../core/options.js';

@@ -1,9 +1,12 @@
 /**
  * The phone's side of a hand-off, the part that cannot wait for a click: a page opened from a
  * hand-off link carries `#oz-handoff=<secret>` in its address. The element takes it as it connects:
- * out of the address bar and the history entry at once (`history.replaceState`), kept only in this
- * object's memory (never in the DOM, a log, a path or a query), and claimed through the lazy
- * phone.ts. A claim the backend refuses (another phone was first, the link expired) is told at once.
+ * out of the address bar and the history entry at once (`history.replaceState`), never in the DOM,
+ * a log, a path or a query, and claimed through the lazy phone.ts. A claim the backend refuses
+ * (another phone was first, the link expired) is told at once. Once claimed, the secret is kept in
+ * this tab's `sessionStorage` until the phone's outcome, so that a reload (a pull to refresh) goes on
+ * with the hand-off this phone holds instead of claiming it a second time (which is refused).
+ * Also the desktop's look-up of a hand-off its tab follows (code.ts).
  */
 import type { ReactiveControllerHost } from 'lit';
 import { kitError, type OzErrorDetail } from '../../core/errors.js';
@@ -28,27 +31,45 @@ export function followsHandoff(): boolean {
   }
 }
 
-/** The secret in this page's address, removed from it; `undefined` when there is none. */
-export function takeHandoffSecret(): string | undefined {
+/** Where a phone tab keeps the secret of the hand-off it claimed, with its expiry: `{ secret, expiresAt }`. */
+export const PHONE_STORAGE_KEY = 'oz-handoff-phone';
+
+/**
+ * The secret in this page's address, removed from it (`claimed` false); else the one this tab
+ * claimed before a reload, while it lasts (`claimed` true); `undefined` when there is neither.
+ */
+export function takeHandoffSecret(): { secret: string; claimed: boolean } | undefined {
   const secret = LINK.exec(location.hash)?.[1];
-  if (secret) history.replaceState(history.state, '', location.pathname + location.search);
-  return secret;
+  if (secret) {
+    history.replaceState(history.state, '', location.pathname + location.search);
+    return { secret, claimed: false };
+  }
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(PHONE_STORAGE_KEY) ?? 'null');
+    if (typeof kept?.secret === 'string' && Date.now() < kept.expiresAt) return { secret: kept.secret, claimed: true };
+    sessionStorage.removeItem(PHONE_STORAGE_KEY);
+  } catch {
+    // No storage here (a sandboxed frame), or not ours: nothing was kept.
+  }
+  return undefined;
 }
 
 export class PhoneLink {
+  readonly secret: string;
   /** The claim's refusal (or a failure to ask), `undefined` once this phone holds the hand-off. */
   readonly claimed: Promise<OzErrorDetail | undefined>;
 
   constructor(
-    readonly secret: string,
+    { secret, claimed }: { secret: string; claimed: boolean },
     host: ReactiveControllerHost & HTMLElement,
     status: CheckStatus,
   ) {
+    this.secret = secret;
     // After the first update: a framework sets the element's properties just after connecting it.
     this.claimed = host.updateComplete
       .then(() => import('./phone.js'))
       .then(
-        (phone) => phone.claim(readConfig(host, false), secret),
+        (phone) => phone.claim(readConfig(host, false), secret, claimed, host),
         (e: unknown) => moduleFailed(e),
       )
       .then((refused) => {

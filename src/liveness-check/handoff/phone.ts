@@ -1,15 +1,28 @@
 /**
  * The phone claims the hand-off it was opened for: `POST …/handoff/claim` with `Oz-Handoff: <secret>`.
- * The first claim wins; a second phone with the same link gets `409` (`handoff-used`). Loaded only on
+ * The first claim wins; a second phone with the same link gets `409` (`handoff-used`). A claim won is
+ * kept for this tab (phone-link.ts), so that a reload goes on with it. Loaded only on
  * a page opened from a hand-off link (phone-link.ts).
  */
 import type { OzErrorDetail } from '../../core/errors.js';
 import type { ConfigResult } from '../../core/options.js';
 import { configError } from '../check-config.js';
+import { PHONE_STORAGE_KEY } from './phone-link.js';
 import { handoffRoute, handoffUrlOf, refusal, requestInit, unreachable } from './request.js';
 
-/** `undefined` when this phone now holds the hand-off; else why not. */
-export async function claim(read: ConfigResult, secret: string): Promise<OzErrorDetail | undefined> {
+/**
+ * `undefined` when this phone now holds the hand-off; else why not. `claimed`: this tab claimed it
+ * before a reload, and goes on with it without asking again (a second claim is refused).
+ */
+export async function claim(
+  read: ConfigResult,
+  secret: string,
+  claimed: boolean,
+  host: HTMLElement,
+): Promise<OzErrorDetail | undefined> {
+  // The outcome spends the link: a reload after it is an ordinary page again.
+  host.addEventListener('oz-result', forget, { once: true });
+  if (claimed) return undefined;
   if (!read.ok) return configError(read.problem);
   const base = handoffUrlOf(read.config);
   if (!base)
@@ -22,8 +35,28 @@ export async function claim(read: ConfigResult, secret: string): Promise<OzError
     return unreachable(`POST ${url}`, e);
   }
   if (response.ok) {
-    void response.body?.cancel().catch(() => {});
+    const { expiresAt } = (await response.json().catch(() => ({}))) as { expiresAt?: string };
+    keep(secret, Date.parse(String(expiresAt)) || Date.now() + 600_000);
     return undefined;
   }
+  forget();
   return refusal(response, `POST ${url}`);
+}
+
+/** Keeps the claimed hand-off for this tab until its outcome (phone-link.ts): a reload goes on with it. */
+function keep(secret: string, expiresAt: number): void {
+  try {
+    sessionStorage.setItem(PHONE_STORAGE_KEY, JSON.stringify({ secret, expiresAt }));
+  } catch {
+    // No storage (a sandboxed frame, a full quota): a reload then cannot go on, nothing worse.
+  }
+}
+
+/** Forgets the hand-off this tab claimed: its outcome came, or it was refused. */
+function forget(): void {
+  try {
+    sessionStorage.removeItem(PHONE_STORAGE_KEY);
+  } catch {
+    // No storage: nothing was kept.
+  }
 }
