@@ -8,7 +8,7 @@
 import { kitError } from '../../core/errors.js';
 import type { ValidConfig } from '../../core/options.js';
 import { HANDOFF_STORAGE_KEY } from './phone-link.js';
-import { refusal, requestInit, unreachable } from './request.js';
+import { readTab, refusal, requestInit, unreachable, writeTab } from './request.js';
 
 /** What the backend gave for one hand-off. */
 export interface Code {
@@ -57,12 +57,7 @@ export function remember(handoffUrl: string, code: Remembered | undefined): void
   const all = readAll();
   if (code) all[handoffUrl] = { watchToken: code.watchToken, expiresAt: code.expiresAt };
   else delete all[handoffUrl];
-  try {
-    if (Object.keys(all).length) sessionStorage.setItem(HANDOFF_STORAGE_KEY, JSON.stringify(all));
-    else sessionStorage.removeItem(HANDOFF_STORAGE_KEY);
-  } catch {
-    // No storage (a sandboxed frame, a full quota): a reload then starts over, nothing worse.
-  }
+  writeTab(HANDOFF_STORAGE_KEY, Object.keys(all).length ? all : undefined);
 }
 
 /** This tab's hand-off on `handoffUrl`, while it may still end in an outcome. */
@@ -81,10 +76,6 @@ export function recall(handoffUrl: string): Remembered | undefined {
 }
 
 function readAll(): Record<string, Partial<Remembered>> {
-  try {
-    const value = JSON.parse(sessionStorage.getItem(HANDOFF_STORAGE_KEY) ?? '{}');
-    return value && typeof value === 'object' ? value : {};
-  } catch {
-    return {};
-  }
+  const value = readTab(HANDOFF_STORAGE_KEY);
+  return value && typeof value === 'object' ? (value as Record<string, Partial<Remembered>>) : {};
 }

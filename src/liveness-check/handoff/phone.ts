@@ -8,7 +8,7 @@ import type { OzErrorDetail } from '../../core/errors.js';
 import type { ConfigResult } from '../../core/options.js';
 import { configError } from '../check-config.js';
 import { PHONE_STORAGE_KEY } from './phone-link.js';
-import { handoffRoute, handoffUrlOf, refusal, requestInit, unreachable } from './request.js';
+import { handoffRoute, handoffUrlOf, refusal, requestInit, unreachable, writeTab } from './request.js';
 
 /**
  * `undefined` when this phone now holds the hand-off; else why not. `claimed`: this tab claimed it
@@ -36,27 +36,13 @@ export async function claim(
   }
   if (response.ok) {
     const { expiresAt } = (await response.json().catch(() => ({}))) as { expiresAt?: string };
-    keep(secret, Date.parse(String(expiresAt)) || Date.now() + 600_000);
+    // Kept for this tab until its outcome (phone-link.ts): a reload goes on with it.
+    writeTab(PHONE_STORAGE_KEY, { secret, expiresAt: Date.parse(String(expiresAt)) || Date.now() + 600_000 });
     return undefined;
   }
   forget();
   return refusal(response, `POST ${url}`);
 }
 
-/** Keeps the claimed hand-off for this tab until its outcome (phone-link.ts): a reload goes on with it. */
-function keep(secret: string, expiresAt: number): void {
-  try {
-    sessionStorage.setItem(PHONE_STORAGE_KEY, JSON.stringify({ secret, expiresAt }));
-  } catch {
-    // No storage (a sandboxed frame, a full quota): a reload then cannot go on, nothing worse.
-  }
-}
-
 /** Forgets the hand-off this tab claimed: its outcome came, or it was refused. */
-function forget(): void {
-  try {
-    sessionStorage.removeItem(PHONE_STORAGE_KEY);
-  } catch {
-    // No storage: nothing was kept.
-  }
-}
+const forget = () => writeTab(PHONE_STORAGE_KEY, undefined);

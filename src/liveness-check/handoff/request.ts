@@ -1,6 +1,6 @@
 /**
  * The hand-off's requests to the backend (docs/handoff.md): where each route is, and what a refusal
- * means for the person. In the lazy hand-off chunks only.
+ * means for the person; and what a tab keeps of a hand-off. In the lazy hand-off chunks only.
  */
 import { kitError, type OzErrorDetail } from '../../core/errors.js';
 import type { ValidConfig } from '../../core/options.js';
@@ -45,3 +45,26 @@ export function refusal(response: Response, what: string): OzErrorDetail {
 /** A request that did not get an answer (offline, refused redirect, CORS). */
 export const unreachable = (what: string, e: unknown) =>
   kitError('handoff-failed', `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+
+/**
+ * This tab's `sessionStorage` entry `key`, parsed; `undefined` when there is none, it is not JSON,
+ * or there is no storage here (a sandboxed frame). (phone-link.ts reads its two entries by itself:
+ * it runs as the element connects, and stays as small as it can.)
+ */
+export function readTab(key: string): unknown {
+  try {
+    return JSON.parse(sessionStorage.getItem(key) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `value` as this tab's entry `key`, or removes it (`undefined`); without storage (a sandboxed frame, a full quota) a reload just starts over. */
+export function writeTab(key: string, value: unknown): void {
+  try {
+    if (value === undefined) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Nothing kept: nothing worse.
+  }
+}
