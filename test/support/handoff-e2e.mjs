@@ -20,24 +20,12 @@
 // is destroyed), `…-cut1` cuts A's first desktop stream as it sends `capturing` (mid-way),
 // `…-ttl4000` makes links live 4 s.
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import puppeteer from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
+// Debian's Chromium with the fake camera, as every script of the repo launches it (honours CHROMIUM_PATH).
+import { CHROMIUM } from '../../scripts/lib/consumer.mjs';
+import { webRequest } from './web-request.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
 const MOUNT = /^\/handoff-e2e\/([\w-]{1,64})\/(?:(a|b)\/api\/liveness(\/.*)?|(phone\.html|desktop\.html|stats))$/;
 const PHONE_PAGE = readFileSync(new URL('../../demo/phone.html', import.meta.url), 'utf8');
 
@@ -131,18 +119,7 @@ export function handoffE2e() {
     own.requests.push(`${req.method} ${rest}`);
     const key = req.headers['idempotency-key'];
     if (key && !backend.stats.keys.includes(key)) backend.stats.keys.push(key);
-    const controller = new AbortController();
-    ctx.res.once('close', () => controller.abort());
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const response = await backend[id](
-      new Request(`http://${req.headers.host}${req.url}`, {
-        method: req.method,
-        headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
-        body: hasBody ? Readable.toWeb(req) : undefined,
-        duplex: 'half',
-        signal: controller.signal,
-      }),
-    );
+    const response = await backend[id](webRequest(ctx, { abortOnClose: true }));
     ctx.respond = false;
     if (id === 'b' && rest === '/container' && backend.stats.dropped < backend.stats.drop) {
       // Oz has answered; the answer is lost on the way back to the phone, as on a mobile network.
@@ -187,7 +164,7 @@ export function handoffE2e() {
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('phone-')) return undefined;
       if (command === 'phone-open') {
-        browser ??= puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+        browser ??= puppeteer.launch({ ...CHROMIUM, headless: true });
         await phones.get(session.id)?.context.close();
         const context = await (await browser).createBrowserContext();
         const page = await context.newPage();

@@ -28,8 +28,8 @@
 //        `ttl` the links' life in ms, `drop` how many of the desktop's event streams are cut (the socket
 //        destroyed) right after their first state;  …/stats  { streams, dropped }
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { tsImport } from 'tsx/esm/api';
+import { webRequest } from './web-request.mjs';
 
 const received = new Map();
 let tokenCounter = 0;
@@ -77,14 +77,7 @@ async function retrySafeRoute(ctx, id) {
   const req = ctx.req;
   const key = req.headers['idempotency-key'];
   if (key && !backend.stats.keys.includes(key)) backend.stats.keys.push(key);
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const request = new Request(`http://${req.headers.host}${req.url}`, {
-    method: req.method,
-    headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
-    body: hasBody ? Readable.toWeb(req) : undefined,
-    duplex: 'half',
-  });
-  const response = await backend.handler(request);
+  const response = await backend.handler(webRequest(ctx));
   if (ctx.path.endsWith('/container') && backend.stats.dropped < Number(q.drop ?? 0)) {
     // Oz has answered; the answer is lost on the way back, as on a mobile network.
     backend.stats.dropped++;
@@ -136,18 +129,7 @@ async function handoffRoute(ctx, [, id, ttl, drop]) {
     return;
   }
   const req = ctx.req;
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const controller = new AbortController();
-  ctx.res.once('close', () => controller.abort());
-  const response = await backend.handler(
-    new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
-      body: hasBody ? Readable.toWeb(req) : undefined,
-      duplex: 'half',
-      signal: controller.signal,
-    }),
-  );
+  const response = await backend.handler(webRequest(ctx, { abortOnClose: true }));
   // Written straight to the socket, as the dev backend does: no buffering step between it and the browser.
   ctx.respond = false;
   const res = ctx.res;
