@@ -11,7 +11,7 @@ import {
   phoneCaptures,
   scanCode,
   until,
-  withoutCamera,
+  twoDevices,
 } from '../support/handoff-devices.js';
 import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
 import { decodeQr } from '../support/handoff-browser.js';
@@ -19,15 +19,7 @@ import { decodeQr } from '../support/handoff-browser.js';
 describe('hand-off end to end: faults', function () {
   this.timeout(240_000); // two browsers and a whole capture on a loaded machine; each wait is bounded
 
-  let restore = () => {};
-  beforeEach(() => {
-    sessionStorage.removeItem('oz-handoff'); // a tab remembers the hand-off it follows: start from a fresh one
-    restore = withoutCamera();
-  });
-  afterEach(async () => {
-    restore();
-    await phone.close();
-  });
+  twoDevices();
 
   it('the phone loses the upload’s answer and retries with the same Idempotency-Key: one Oz call, and the desktop gets the outcome', async () => {
     const { handoffUrl, stats } = await instances('-drop1');

@@ -8,25 +8,16 @@ import {
   desktop,
   instances,
   leadsWithPhone,
-  phone,
   phoneCaptures,
   scanCode,
   until,
-  withoutCamera,
+  twoDevices,
 } from '../support/handoff-devices.js';
 
 describe('hand-off end to end: a desktop without a camera, a phone with one', function () {
   this.timeout(240_000); // two browsers and a whole capture on a loaded machine; each wait is bounded
 
-  let restore = () => {};
-  beforeEach(() => {
-    sessionStorage.removeItem('oz-handoff'); // a tab remembers the hand-off it follows: start from a fresh one
-    restore = withoutCamera();
-  });
-  afterEach(async () => {
-    restore();
-    await phone.close();
-  });
+  twoDevices();
 
   it('one server: the desktop leads with the phone, the phone scans its code, captures, and the desktop shows the decision', async () => {
     const { el, banner, states, errors } = await desktop('/api/liveness/handoff');

@@ -1,8 +1,8 @@
 // Nothing of the hand-off loads before it is asked for: neither its chunk nor the QR encoder. In a
 // file of its own, so no earlier test of the same page has loaded them.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
+import { plainCheck } from '../support/handoff-browser.js';
 
 const loaded = (pattern: RegExp) =>
   performance.getEntriesByType('resource').some((entry) => pattern.test(new URL(entry.name).pathname));
@@ -15,11 +15,7 @@ describe('<oz-liveness-check> hand-off, loaded lazily', function () {
   beforeEach(() => sessionStorage.removeItem('oz-handoff'));
 
   it('the hand-off chunk and the QR encoder load at the first handoff(), not before', async () => {
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
-      plugin-src="/simulator/plugin_liveness.js"
-      backend-url="/api/liveness/container"
-      handoff-url="/api/liveness/handoff"
-    ></oz-liveness-check>`);
+    const el = await plainCheck();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~=handoff-button]')).to.not.equal(null);
     // The element's own modules are all here (the button renders): the hand-off's are not.

@@ -5,14 +5,24 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { OzLivenessCheck } from '../../src/liveness-check/liveness-check.js';
-import { claim, createHandoff, currentState, handoffBackend, secretOf } from '../support/handoff-browser.js';
+import {
+  claim,
+  createHandoff,
+  currentState,
+  handoffBackend,
+  plainCheck,
+  secretOf,
+} from '../support/handoff-browser.js';
 
 let run = 0;
 const home = location.pathname + location.search;
 
-/** The phone page: this test page with the link's fragment, and the element as a bank would place it. */
-async function phonePage(base: string, secret: string): Promise<OzLivenessCheck> {
-  history.replaceState(history.state, '', `${home}#oz-handoff=${secret}`);
+/**
+ * The phone page: this test page with the link's fragment (none: the page reloaded after the secret
+ * left its address), and the element as a bank would place it.
+ */
+async function phonePage(base: string, secret?: string): Promise<OzLivenessCheck> {
+  if (secret) history.replaceState(history.state, '', `${home}#oz-handoff=${secret}`);
   return fixture<OzLivenessCheck>(html`<oz-liveness-check
     plugin-src=${`/simulator/plugin_liveness.js?scenario=accept&delay=200&n=phone${++run}`}
     session-token-url=${`${base}/session-token`}
@@ -84,12 +94,7 @@ describe('<oz-liveness-check> hand-off, phone side', function () {
     first.remove();
     // The reloaded page: its address has no fragment any more; the tab kept the claim.
     expect(location.hash).to.equal('');
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
-      plugin-src=${`/simulator/plugin_liveness.js?scenario=accept&delay=200&n=phone${++run}`}
-      session-token-url=${`${base}/session-token`}
-      backend-url=${`${base}/container`}
-      handoff-url=${`${base}/handoff`}
-    ></oz-liveness-check>`);
+    const el = await phonePage(base);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~=handoff-button]'), 'still the phone: no phone button').to.equal(null);
     const result = oneEvent(el, 'oz-result');
@@ -103,22 +108,14 @@ describe('<oz-liveness-check> hand-off, phone side', function () {
 
   it('a kept claim whose link has expired is dropped: an ordinary page again', async () => {
     sessionStorage.setItem('oz-handoff-phone', JSON.stringify({ secret: 'Z'.repeat(26), expiresAt: Date.now() - 1 }));
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
-      plugin-src="/simulator/plugin_liveness.js"
-      backend-url="/api/liveness/container"
-      handoff-url="/api/liveness/handoff"
-    ></oz-liveness-check>`);
+    const el = await plainCheck();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~=handoff-button]')).to.not.equal(null);
     expect(sessionStorage.getItem('oz-handoff-phone')).to.equal(null);
   });
 
   it('an ordinary page (no fragment) claims nothing and shows the phone button', async () => {
-    const el = await fixture<OzLivenessCheck>(html`<oz-liveness-check
-      plugin-src="/simulator/plugin_liveness.js"
-      backend-url="/api/liveness/container"
-      handoff-url="/api/liveness/handoff"
-    ></oz-liveness-check>`);
+    const el = await plainCheck();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~=handoff-button]')).to.not.equal(null);
     expect(el.state).to.equal('idle');

@@ -152,3 +152,11 @@ export async function pressHandoff(el: OzLivenessCheck): Promise<string> {
   await waitUntil(() => part(el, 'handoff-link')?.textContent?.includes('#oz-handoff='), 'the link is shown');
   return part(el, 'handoff-link')!.textContent!.trim();
 }
+
+/** An ordinary page's check with a hand-off on offer (the dev backend's routes): no fragment, no press. */
+export const plainCheck = () =>
+  fixture<OzLivenessCheck>(html`<oz-liveness-check
+    plugin-src="/simulator/plugin_liveness.js"
+    backend-url="/api/liveness/container"
+    handoff-url="/api/liveness/handoff"
+  ></oz-liveness-check>`);

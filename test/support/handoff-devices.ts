@@ -51,6 +51,22 @@ export function withoutCamera(): () => void {
   return () => void delete (devices as { getUserMedia?: unknown }).getUserMedia;
 }
 
+/**
+ * Each test of the calling `describe` starts as a fresh desktop tab without a camera (no hand-off
+ * remembered: a tab follows its hand-off on) and ends with the phone closed.
+ */
+export function twoDevices(): void {
+  let restore = () => {};
+  beforeEach(() => {
+    sessionStorage.removeItem('oz-handoff');
+    restore = withoutCamera();
+  });
+  afterEach(async () => {
+    restore();
+    await phone.close();
+  });
+}
+
 export const part = (el: OzLivenessCheck, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
